@@ -1,0 +1,56 @@
+# Two commands matter: `make run` and `make test`. `make help` lists the rest.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint format check-migrations catalogs setup clean bench
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "} {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
+
+$(BIN)/.runtime: requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(BIN)/.dev: $(BIN)/.runtime requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+catalogs: $(BIN)/.runtime ## Compile the message catalogues (pure Python, no gettext needed)
+	@$(PY) cms/catalogs.py
+
+setup: $(BIN)/.runtime catalogs ## Migrate the database, set up the site and load the demo content
+	@mkdir -p var
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py setup_site
+	$(PY) manage.py load_demo
+
+run: setup ## Create the venv, migrate SQLite, load demo content and serve on 127.0.0.1:8000
+	@echo ""
+	@echo "  Admin:     http://$(HOST):$(PORT)/admin/"
+	@echo ""
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: $(BIN)/.dev ## ruff check and ruff format --check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(BIN)/.dev ## Format the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check-migrations: $(BIN)/.dev ## Fail if a model change has no migration
+	DJANGO_SETTINGS_MODULE=settings.test $(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=settings.test $(PY) manage.py check
+
+test: $(BIN)/.dev catalogs lint check-migrations ## Lint, migrations check, Django checks and the whole pytest suite
+	$(BIN)/pytest
+
+clean: ## Remove the virtualenv and local state (database, media)
+	rm -rf $(VENV) var

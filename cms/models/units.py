@@ -1,0 +1,284 @@
+"""The units directory: every procuracy unit that proposes, verifies or publishes content."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.search import index
+
+from cms.text import normalize
+
+
+class UnitLevel(models.TextChoices):
+    """Where a unit sits in the procuracy system."""
+
+    SUPREME = "supreme", _("VKSND tối cao")
+    DEPARTMENT = "department", _("Đơn vị thuộc VKSND tối cao")
+    SECTION = "section", _("Phòng thuộc đơn vị")
+    HIGH_LEVEL = "high_level", _("VKSND cấp cao")
+    PROVINCIAL = "provincial", _("VKSND cấp tỉnh")
+    REGIONAL = "regional", _("VKSND khu vực")
+    DISTRICT = "district", _("VKSND cấp huyện")
+    MILITARY = "military", _("Viện kiểm sát quân sự")
+    PRESS = "press", _("Cơ quan báo chí")
+
+
+class UnitQuerySet(models.QuerySet):
+    """Temporal look-ups on the directory."""
+
+    def valid_on(self, day: datetime.date) -> UnitQuerySet:
+        """Units that existed on `day` (both bounds inclusive)."""
+        return self.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=day),
+            Q(valid_until__isnull=True) | Q(valid_until__gte=day),
+        )
+
+    def current(self) -> UnitQuerySet:
+        return self.valid_on(timezone.localdate())
+
+    def by_code(self, code: str) -> Unit:
+        """The unit with this code or former code (e.g. "V16"), case-insensitively."""
+        code = code.strip()
+        return self.get(Q(code__iexact=code) | Q(former_code__iexact=code))
+
+
+code_validator = RegexValidator(
+    r"^[A-Z0-9][A-Z0-9-]*$",
+    _("Mã đơn vị chỉ gồm chữ in hoa không dấu, chữ số và dấu gạch ngang (ví dụ: VKS-BINHTHUAN)."),
+)
+
+
+class Unit(index.Indexed, models.Model):
+    """
+    A unit (đơn vị) of the procuracy system, with the dates it existed.
+
+    The organisation changed on 1/7/2025 (provinces merged, high-level procuracies ended),
+    so units are never rewritten: a unit that ended keeps its content, carries
+    `valid_until`, and its successors list it among their `predecessors`.
+    """
+
+    code = models.CharField(
+        _("mã đơn vị"),
+        max_length=40,
+        unique=True,
+        validators=[code_validator],
+        help_text=_("Mã ổn định dùng trong API và dữ liệu nạp, ví dụ VKS-BINHTHUAN."),
+    )
+    former_code = models.CharField(
+        _("mã cũ / ký hiệu"),
+        max_length=40,
+        blank=True,
+        help_text=_("Ký hiệu cũ dùng trong số văn bản, ví dụ V16 trong 927/VKSTC-V16."),
+    )
+    name = models.CharField(
+        _("tên đầy đủ"),
+        max_length=255,
+        help_text=_("Tên chính thức, ví dụ: Viện kiểm sát nhân dân tỉnh Bình Thuận."),
+    )
+    short_name = models.CharField(
+        _("tên viết tắt"),
+        max_length=120,
+        help_text=_("Tên ngắn hiển thị trong danh sách, ví dụ: VKSND tỉnh Bình Thuận."),
+    )
+    level = models.CharField(
+        _("cấp"),
+        max_length=20,
+        choices=UnitLevel.choices,
+        help_text=_("Vị trí của đơn vị trong hệ thống Viện kiểm sát nhân dân."),
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("đơn vị cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text=_("Đơn vị trực tiếp quản lý đơn vị này."),
+    )
+    province = models.CharField(
+        _("tỉnh / thành phố"),
+        max_length=80,
+        blank=True,
+        help_text=_("Tỉnh, thành phố trực thuộc trung ương nơi đơn vị đóng trụ sở (cấp tỉnh)."),
+    )
+    valid_from = models.DateField(
+        _("hoạt động từ ngày"),
+        null=True,
+        blank=True,
+        help_text=_("Để trống nếu đơn vị đã tồn tại trước khi có dữ liệu."),
+    )
+    valid_until = models.DateField(
+        _("hoạt động đến ngày"),
+        null=True,
+        blank=True,
+        help_text=_("Ngày cuối cùng đơn vị tồn tại; để trống nếu đơn vị vẫn đang hoạt động."),
+    )
+    predecessors = models.ManyToManyField(
+        "self",
+        verbose_name=_("đơn vị tiền thân"),
+        symmetrical=False,
+        blank=True,
+        related_name="successors",
+        help_text=_("Các đơn vị đã hợp nhất, sáp nhập vào đơn vị này."),
+    )
+    is_contributing = models.BooleanField(
+        _("đơn vị đề xuất"),
+        default=True,
+        help_text=_(
+            "Đơn vị có thư mục riêng để đề xuất gương điển hình, "
+            "với nhóm biên tập viên và nhóm lãnh đạo đơn vị."
+        ),
+    )
+    editor_group = models.OneToOneField(
+        Group,
+        verbose_name=_("nhóm biên tập viên"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Tạo tự động bởi lệnh setup_site."),
+    )
+    head_group = models.OneToOneField(
+        Group,
+        verbose_name=_("nhóm lãnh đạo đơn vị"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Tạo tự động bởi lệnh setup_site; lãnh đạo xác nhận đề xuất của đơn vị."),
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        verbose_name=_("thư mục ảnh và tài liệu"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="unit",
+        help_text=_("Tạo tự động bởi lệnh setup_site; ảnh và tài liệu do đơn vị tải lên."),
+    )
+    note = models.TextField(
+        _("ghi chú"),
+        blank=True,
+        help_text=_("Nguồn, căn cứ pháp lý hoặc thông tin cần kiểm tra lại."),
+    )
+
+    objects = UnitQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("short_name"),
+        index.AutocompleteField("short_name"),
+        index.SearchField("code"),
+        index.SearchField("former_code"),
+        index.SearchField("province"),
+        index.FilterField("level"),
+        index.FilterField("valid_until"),
+    ]
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("name"),
+                FieldRowPanel([FieldPanel("short_name"), FieldPanel("level")]),
+                FieldRowPanel([FieldPanel("code"), FieldPanel("former_code")]),
+                FieldRowPanel([FieldPanel("parent"), FieldPanel("province")]),
+            ],
+            heading=_("Thông tin đơn vị"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_until")]),
+                FieldPanel("predecessors"),
+            ],
+            heading=_("Thời gian hoạt động"),
+        ),
+        FieldPanel("is_contributing"),
+        FieldPanel("note"),
+    ]
+
+    class Meta:
+        verbose_name = _("đơn vị")
+        verbose_name_plural = _("đơn vị")
+        ordering = ["level", "short_name", "code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_from__isnull=True)
+                | Q(valid_until__isnull=True)
+                | Q(valid_from__lte=models.F("valid_until")),
+                name="unit_valid_from_before_until",
+            )
+        ]
+
+    def __str__(self) -> str:
+        if self.valid_until and self.valid_until < timezone.localdate():
+            return _("%(name)s (đến %(date)s)") % {
+                "name": self.short_name,
+                "date": self.valid_until.strftime("%d/%m/%Y"),
+            }
+        return self.short_name
+
+    def clean(self) -> None:
+        super().clean()
+        for field in ("name", "short_name", "province", "note"):
+            setattr(self, field, normalize(getattr(self, field)).strip())
+        self.code = self.code.strip().upper()
+        if self.valid_from and self.valid_until and self.valid_from > self.valid_until:
+            raise ValidationError(
+                {"valid_until": _("Ngày kết thúc phải sau hoặc trùng ngày bắt đầu hoạt động.")}
+            )
+        if self.parent_id and self.pk and self.parent_id == self.pk:
+            raise ValidationError({"parent": _("Đơn vị không thể là cấp trên của chính nó.")})
+
+    def is_valid_on(self, day: datetime.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_until is None or day <= self.valid_until
+        )
+
+    @property
+    def is_current(self) -> bool:
+        return self.is_valid_on(timezone.localdate())
+
+    def successors_on(self, day: datetime.date | None = None) -> list[Unit]:
+        """
+        What this unit became: the units valid on `day` (today by default) reached by
+        following successors, e.g. VKSND tỉnh Bình Thuận -> VKSND tỉnh Lâm Đồng (2025).
+        A unit still valid on `day` is its own answer.
+        """
+        day = day or timezone.localdate()
+        found: list[Unit] = []
+        seen: set[int] = set()
+        frontier: list[Unit] = [self]
+        while frontier:
+            unit = frontier.pop(0)
+            if unit.pk in seen:
+                continue
+            seen.add(unit.pk)
+            if unit.is_valid_on(day):
+                found.append(unit)
+            else:
+                frontier.extend(unit.successors.all())
+        return found
+
+    def descendant_ids(self) -> set[int]:
+        """Ids of this unit and every unit beneath it (for "unit including sub-units")."""
+        ids = {self.pk}
+        frontier = [self.pk]
+        while frontier:
+            frontier = list(
+                Unit.objects.filter(parent_id__in=frontier).exclude(pk__in=ids).values_list("pk", flat=True)
+            )
+            ids.update(frontier)
+        return ids
+
+    def group_name(self, kind: str) -> str:
+        """Name of the unit's editor or head group, unique thanks to the code."""
+        labels = {"editors": "Biên tập viên", "heads": "Lãnh đạo đơn vị"}
+        return f"{self.short_name} [{self.code}] – {labels[kind]}"[:150]

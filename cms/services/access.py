@@ -1,0 +1,130 @@
+"""Groups and permissions: the four coordinating roles and each contributing unit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+from cms.models import CoordinatingRole, RoleCode, Unit
+
+PAGE_EDIT = ("add_page", "change_page")
+PAGE_MODERATE = ("change_page", "lock_page", "unlock_page")
+PAGE_PUBLISH = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+MEDIA_CHOOSE = ("wagtailimages.choose_image", "wagtaildocs.choose_document")
+MEDIA_UPLOAD = (
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+)
+ROLE_GROUP_NAMES = {
+    RoleCode.EMULATION_REWARDS: "Vai trò: Thi đua - Khen thưởng",
+    RoleCode.JOURNAL: "Vai trò: Tạp chí Kiểm sát",
+    RoleCode.NEWSPAPER: "Vai trò: Báo Bảo vệ pháp luật",
+    RoleCode.OFFICE: "Vai trò: Văn phòng (phê duyệt đăng tải)",
+}
+# Model permissions per role, besides admin access ("app_label.codename").
+ROLE_MODEL_PERMISSIONS = {
+    RoleCode.EMULATION_REWARDS: ("cms.view_unit", "cms.view_coordinatingrole"),
+    RoleCode.JOURNAL: ("cms.view_unit",),
+    RoleCode.NEWSPAPER: ("cms.view_unit",),
+    RoleCode.OFFICE: (
+        "cms.view_unit",
+        "cms.add_unit",
+        "cms.change_unit",
+        "cms.view_coordinatingrole",
+        "cms.change_coordinatingrole",
+    ),
+}
+UNIT_MODEL_PERMISSIONS = ("cms.view_unit",)
+UNITS_COLLECTION_NAME = "Đơn vị"
+
+
+def _permissions(names: Iterable[str]) -> list[Permission]:
+    result = []
+    for name in names:
+        app_label, codename = name.split(".")
+        result.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    return result
+
+
+def _page_permissions(codenames: Iterable[str]) -> list[Permission]:
+    return _permissions(f"wagtailcore.{c}" for c in codenames)
+
+
+def _grant_admin(group: Group, model_permissions: Iterable[str]) -> None:
+    group.permissions.add(*_permissions(["wagtailadmin.access_admin", *model_permissions]))
+
+
+def grant_pages(group: Group, page: Page, codenames: Iterable[str]) -> None:
+    for permission in _page_permissions(codenames):
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
+def grant_collection(group: Group, collection: Collection, names: Iterable[str]) -> None:
+    for permission in _permissions(names):
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=permission
+        )
+
+
+def _units_collection() -> Collection:
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=UNITS_COLLECTION_NAME).first()
+    return existing or root.add_child(name=UNITS_COLLECTION_NAME)
+
+
+@transaction.atomic
+def ensure_role_groups(home: Page, exemplars: Page, campaigns: Page, news: Page) -> dict[str, Group]:
+    """One group per coordinating role, linked to the role, with its page permissions."""
+    root_collection = Collection.get_first_root_node()
+    groups: dict[str, Group] = {}
+    page_grants = {
+        RoleCode.EMULATION_REWARDS: [(exemplars, PAGE_MODERATE), (campaigns, PAGE_EDIT)],
+        RoleCode.JOURNAL: [(exemplars, PAGE_MODERATE), (news, PAGE_EDIT)],
+        RoleCode.NEWSPAPER: [(exemplars, PAGE_MODERATE), (news, PAGE_EDIT)],
+        RoleCode.OFFICE: [(home, PAGE_PUBLISH)],
+    }
+    for code in RoleCode:
+        role, _created = CoordinatingRole.objects.get_or_create(code=code, defaults={"name": code.label})
+        group = role.group
+        if group is None:
+            group, _created = Group.objects.get_or_create(name=ROLE_GROUP_NAMES[code])
+            role.group = group
+            role.save(update_fields=["group"])
+        _grant_admin(group, ROLE_MODEL_PERMISSIONS[code])
+        for page, codenames in page_grants[code]:
+            grant_pages(group, page, codenames)
+        grant_collection(group, root_collection, MEDIA_UPLOAD)
+        groups[code] = group
+    return groups
+
+
+@transaction.atomic
+def provision_unit(unit: Unit, folder: Page) -> None:
+    """
+    The editor group, the head group and the media collection of a contributing unit,
+    with add and edit (never publish) permission on its own folder only.
+    """
+    changed = []
+    for kind, attr in (("editors", "editor_group"), ("heads", "head_group")):
+        if getattr(unit, attr) is None:
+            group, _created = Group.objects.get_or_create(name=unit.group_name(kind))
+            setattr(unit, attr, group)
+            changed.append(attr)
+    if unit.collection is None:
+        unit.collection = _units_collection().add_child(name=f"{unit.short_name} [{unit.code}]")
+        changed.append("collection")
+    if changed:
+        unit.save(update_fields=changed)
+    for group in (unit.editor_group, unit.head_group):
+        _grant_admin(group, UNIT_MODEL_PERMISSIONS)
+        grant_pages(group, folder, PAGE_EDIT)
+        grant_collection(group, unit.collection, MEDIA_UPLOAD)
+    # The head may also lock a page while confirming it.
+    grant_pages(unit.head_group, folder, ("lock_page", "unlock_page"))

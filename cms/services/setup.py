@@ -1,0 +1,33 @@
+"""`setup_site`: everything a fresh deployment needs, idempotently."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from cms.models import Unit
+from cms.services.access import ensure_role_groups, provision_unit
+from cms.services.units import LoadReport, load_units
+from exemplar_pages.tree import PageTree, ensure_page_tree, ensure_unit_folders
+
+
+@dataclass
+class SetupReport:
+    units: LoadReport
+    tree: PageTree
+    folders: int
+
+
+@transaction.atomic
+def setup_site(*, update_units: bool = False) -> SetupReport:
+    """Units and roles from the data file, the page tree, groups and permissions."""
+    units = load_units(update=update_units)
+    tree = ensure_page_tree()
+    ensure_role_groups(tree.home, tree.exemplars, tree.campaigns, tree.news)
+    folders = ensure_unit_folders(tree.exemplars)
+    for unit in Unit.objects.filter(pk__in=folders.keys()).select_related(
+        "editor_group", "head_group", "collection"
+    ):
+        provision_unit(unit, folders[unit.pk])
+    return SetupReport(units=units, tree=tree, folders=len(folders))

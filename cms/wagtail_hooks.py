@@ -1,0 +1,8 @@
+"""Admin registrations of the project core."""
+
+from wagtail.snippets.models import register_snippet
+
+from cms.viewsets import CoordinatingRoleViewSet, UnitViewSet
+
+register_snippet(UnitViewSet)
+register_snippet(CoordinatingRoleViewSet)

@@ -1,0 +1,50 @@
+"""The abstract base every page type of the project builds on."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.widgets.slug import SlugInput
+from wagtail.coreutils import find_available_slug
+from wagtail.models import Page
+
+from cms.text import normalize, slugify_vi
+
+# Wagtail's admin transliterates đ as "dj" (its Serbian map); Vietnamese wants "d".
+VIETNAMESE_SLUG_FORMATTERS = [(r"[đĐ]", "d", "g")]
+
+
+class BasePage(Page):
+    """
+    A page of this headless CMS.
+
+    Slugs are ASCII transliterations of the Vietnamese title ("Nguyễn Văn Đức" ->
+    "nguyen-van-duc"), both in the admin editor and when pages are created in code.
+    Pages are rendered by partner portals from the content API; the site itself only
+    shows a short placeholder (used by the admin preview until headless preview exists).
+    """
+
+    template = "exemplar_pages/headless_page.html"
+
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug", widget=SlugInput(formatters=VIETNAMESE_SLUG_FORMATTERS)),
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+            ],
+            heading=_("Địa chỉ và mô tả"),
+        ),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def full_clean(self, *args, **kwargs) -> None:
+        self.title = normalize(self.title or "")
+        if not self.slug:
+            parent = self.get_parent() if self.path else getattr(self, "_cached_parent_obj", None)
+            base_slug = slugify_vi(self.title)
+            if parent is not None and base_slug:
+                self.slug = find_available_slug(parent, base_slug, ignore_page_id=self.pk)
+        super().full_clean(*args, **kwargs)

@@ -1,0 +1,101 @@
+"""The page tree skeleton: a headless root, the three indexes and one folder per unit."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+
+from .base import BasePage
+
+INTRO_FEATURES = ["bold", "italic", "link"]
+
+
+class HomePage(BasePage):
+    """The headless root of the site; partner portals read content through the API."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "exemplar_pages.ExemplarIndexPage",
+        "exemplar_pages.CampaignIndexPage",
+        "exemplar_pages.NewsIndexPage",
+    ]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("trang gốc")
+        verbose_name_plural = _("trang gốc")
+
+
+class IndexPage(BasePage):
+    """An index page with a short introduction, one of each per locale."""
+
+    intro = RichTextField(
+        _("giới thiệu"),
+        blank=True,
+        features=INTRO_FEATURES,
+        help_text=_("Đoạn giới thiệu ngắn mà cổng thông tin đối tác có thể hiển thị."),
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["exemplar_pages.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
+class ExemplarIndexPage(IndexPage):
+    """Gương điển hình: holds one folder per unit, where that unit's exemplars live."""
+
+    subpage_types = ["exemplar_pages.UnitFolderPage"]
+
+    class Meta:
+        verbose_name = _("danh mục gương điển hình")
+        verbose_name_plural = _("danh mục gương điển hình")
+
+
+class CampaignIndexPage(IndexPage):
+    """Phong trào thi đua: emulation campaigns launched by the Supreme Procuracy or units."""
+
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("danh mục phong trào thi đua")
+        verbose_name_plural = _("danh mục phong trào thi đua")
+
+
+class NewsIndexPage(IndexPage):
+    """Tin bài: articles about emulation activities."""
+
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("danh mục tin bài")
+        verbose_name_plural = _("danh mục tin bài")
+
+
+class UnitFolderPage(BasePage):
+    """
+    A unit's own folder under the exemplar index.
+
+    Page permissions are granted on this folder to the unit's editor and head groups, so
+    a contributing unit only sees and creates pages here. Created by `setup_site`.
+    """
+
+    unit = models.OneToOneField(
+        "cms.Unit",
+        verbose_name=_("đơn vị"),
+        on_delete=models.PROTECT,
+        related_name="folder",
+        help_text=_("Đơn vị sở hữu thư mục; biên tập viên của đơn vị chỉ làm việc trong thư mục này."),
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("unit")]
+    parent_page_types = ["exemplar_pages.ExemplarIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("thư mục đơn vị")
+        verbose_name_plural = _("thư mục đơn vị")

@@ -1,0 +1,27 @@
+"""
+Test settings: fast hashing, immediate tasks, outbox e-mail.
+
+DATABASE_URL and REDIS_URL still come from the environment, so CI runs the same suite on
+PostgreSQL and Redis (see .ci/run); without them the suite uses SQLite and local memory.
+"""
+
+from .base import *  # noqa: F403
+from .base import BASE_DIR, env
+
+SECRET_KEY = env("SECRET_KEY", "test-only-insecure-key")
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+DEMO_CONTENT_ALLOWED = True
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Static files straight from the apps (no collectstatic outside production).
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,88 @@
+"""The units directory loads from the data file, twice without change, with the 2025 history."""
+
+import datetime
+import unicodedata
+
+import pytest
+
+from cms.models import CoordinatingRole, Unit, UnitLevel
+from cms.services.units import load_units
+
+BEFORE = datetime.date(2025, 6, 30)
+AFTER = datetime.date(2025, 7, 1)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_loading_twice_changes_nothing_the_second_time():
+    first = load_units()
+    count = Unit.objects.count()
+    second = load_units()
+    assert first.changed and len(first.created) == count
+    assert not second.changed
+    assert Unit.objects.count() == count
+
+
+def test_the_directory_has_63_provinces_before_and_34_after_the_merger():
+    load_units()
+    provincial = Unit.objects.filter(level=UnitLevel.PROVINCIAL)
+    assert provincial.valid_on(BEFORE).count() == 63
+    assert provincial.valid_on(AFTER).count() == 34
+
+
+def test_binh_thuan_keeps_its_unit_and_the_directory_says_what_it_became():
+    load_units()
+    binh_thuan = Unit.objects.get(code="VKS-BINHTHUAN")
+    assert binh_thuan.is_valid_on(datetime.date(2024, 6, 3))
+    assert not binh_thuan.is_valid_on(AFTER)
+    [successor] = binh_thuan.successors_on(AFTER)
+    assert successor.code == "VKS-LAMDONG-2025"
+    assert set(successor.predecessors.values_list("code", flat=True)) == {
+        "VKS-LAMDONG",
+        "VKS-DAKNONG",
+        "VKS-BINHTHUAN",
+    }
+
+
+def test_high_level_procuracies_end_and_hand_over_to_the_appellate_institutes():
+    load_units()
+    assert not Unit.objects.filter(level=UnitLevel.HIGH_LEVEL).valid_on(AFTER).exists()
+    [successor] = Unit.objects.get(code="CC2").successors_on(AFTER)
+    assert successor.code == "VPT2"
+
+
+def test_a_unit_is_found_by_its_former_code():
+    load_units()
+    Unit.objects.filter(code="V16").update(former_code="V16-OLD")
+    assert Unit.objects.by_code("v16-old").code == "V16"
+    assert Unit.objects.by_code("VKS-BINHTHUAN").province == "Bình Thuận"
+
+
+def test_the_emulation_role_moves_from_vu_16_to_the_office_section_by_data():
+    load_units()
+    role = CoordinatingRole.objects.get(code="emulation_rewards")
+    assert role.unit_on(datetime.date(2024, 7, 3)).code == "V16"
+    assert role.unit_on(datetime.date(2025, 9, 10)).code == "VP-TDKT"
+    assert role.unit_on(datetime.date(2025, 9, 10)).parent.code == "VP"
+
+
+def test_every_coordinating_role_is_held_by_a_unit_today():
+    load_units()
+    for role in CoordinatingRole.objects.all():
+        assert role.unit_on() is not None, role.code
+
+
+def test_an_administrators_correction_survives_a_reload_unless_updating():
+    load_units()
+    Unit.objects.filter(code="VKS-BINHTHUAN").update(note="Đã kiểm tra: sáp nhập vào Lâm Đồng")
+    load_units()
+    assert Unit.objects.get(code="VKS-BINHTHUAN").note == "Đã kiểm tra: sáp nhập vào Lâm Đồng"
+    report = load_units(update=True)
+    assert report.updated == ["VKS-BINHTHUAN"]
+    assert Unit.objects.get(code="VKS-BINHTHUAN").note == ""
+
+
+def test_names_are_stored_in_nfc():
+    load_units()
+    for name in Unit.objects.values_list("name", flat=True):
+        assert unicodedata.is_normalized("NFC", name)

@@ -1,0 +1,1 @@
+"""Task and TaskState subclasses of the coordination workflow (added by the moderation work)."""
