@@ -26,7 +26,7 @@ class UnitFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Unit
-        fields = ["level", "status", "province", "parent"]
+        fields = ["level", "status", "province"]
 
     def filter_status(self, queryset, name, value):
         today = timezone.localdate()

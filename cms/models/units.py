@@ -12,7 +12,6 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.search import index
 
 from cms.text import normalize
 
@@ -56,7 +55,7 @@ code_validator = RegexValidator(
 )
 
 
-class Unit(index.Indexed, models.Model):
+class Unit(models.Model):
     """
     A unit (đơn vị) of the procuracy system, with the dates it existed.
 
@@ -172,16 +171,6 @@ class Unit(index.Indexed, models.Model):
 
     objects = UnitQuerySet.as_manager()
 
-    search_fields = [
-        index.SearchField("name"),
-        index.SearchField("short_name"),
-        index.AutocompleteField("short_name"),
-        index.SearchField("code"),
-        index.SearchField("former_code"),
-        index.SearchField("province"),
-        index.FilterField("level"),
-        index.FilterField("valid_until"),
-    ]
 
     panels = [
         MultiFieldPanel(

@@ -45,32 +45,39 @@ UNIT_MODEL_PERMISSIONS = ("cms.view_unit",)
 UNITS_COLLECTION_NAME = "Đơn vị"
 
 
-def _permissions(names: Iterable[str]) -> list[Permission]:
-    result = []
-    for name in names:
-        app_label, codename = name.split(".")
-        result.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
-    return result
+class PermissionSet:
+    """Permissions looked up once per set-up run ("app_label.codename" -> Permission)."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, Permission] = {
+            f"{p.content_type.app_label}.{p.codename}": p
+            for p in Permission.objects.select_related("content_type")
+        }
+
+    def get(self, names: Iterable[str]) -> list[Permission]:
+        return [self._cache[name] for name in names]
+
+    def pages(self, codenames: Iterable[str]) -> list[Permission]:
+        return self.get(f"wagtailcore.{c}" for c in codenames)
 
 
-def _page_permissions(codenames: Iterable[str]) -> list[Permission]:
-    return _permissions(f"wagtailcore.{c}" for c in codenames)
+def _grant_admin(perms: PermissionSet, group: Group, model_permissions: Iterable[str]) -> None:
+    group.permissions.add(*perms.get(["wagtailadmin.access_admin", *model_permissions]))
 
 
-def _grant_admin(group: Group, model_permissions: Iterable[str]) -> None:
-    group.permissions.add(*_permissions(["wagtailadmin.access_admin", *model_permissions]))
+def grant_pages(perms: PermissionSet, group: Group, page: Page, codenames: Iterable[str]) -> None:
+    # Both permission tables are unique on (group, object, permission): re-running is a no-op.
+    GroupPagePermission.objects.bulk_create(
+        [GroupPagePermission(group=group, page=page, permission=p) for p in perms.pages(codenames)],
+        ignore_conflicts=True,
+    )
 
 
-def grant_pages(group: Group, page: Page, codenames: Iterable[str]) -> None:
-    for permission in _page_permissions(codenames):
-        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
-
-
-def grant_collection(group: Group, collection: Collection, names: Iterable[str]) -> None:
-    for permission in _permissions(names):
-        GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=collection, permission=permission
-        )
+def grant_collection(perms: PermissionSet, group: Group, collection: Collection, names: Iterable[str]) -> None:
+    GroupCollectionPermission.objects.bulk_create(
+        [GroupCollectionPermission(group=group, collection=collection, permission=p) for p in perms.get(names)],
+        ignore_conflicts=True,
+    )
 
 
 def _units_collection() -> Collection:
@@ -82,6 +89,7 @@ def _units_collection() -> Collection:
 @transaction.atomic
 def ensure_role_groups(home: Page, exemplars: Page, campaigns: Page, news: Page) -> dict[str, Group]:
     """One group per coordinating role, linked to the role, with its page permissions."""
+    perms = PermissionSet()
     root_collection = Collection.get_first_root_node()
     groups: dict[str, Group] = {}
     page_grants = {
@@ -97,20 +105,21 @@ def ensure_role_groups(home: Page, exemplars: Page, campaigns: Page, news: Page)
             group, _created = Group.objects.get_or_create(name=ROLE_GROUP_NAMES[code])
             role.group = group
             role.save(update_fields=["group"])
-        _grant_admin(group, ROLE_MODEL_PERMISSIONS[code])
+        _grant_admin(perms, group, ROLE_MODEL_PERMISSIONS[code])
         for page, codenames in page_grants[code]:
-            grant_pages(group, page, codenames)
-        grant_collection(group, root_collection, MEDIA_UPLOAD)
+            grant_pages(perms, group, page, codenames)
+        grant_collection(perms, group, root_collection, MEDIA_UPLOAD)
         groups[code] = group
     return groups
 
 
 @transaction.atomic
-def provision_unit(unit: Unit, folder: Page) -> None:
+def provision_unit(unit: Unit, folder: Page, perms: PermissionSet | None = None) -> None:
     """
     The editor group, the head group and the media collection of a contributing unit,
     with add and edit (never publish) permission on its own folder only.
     """
+    perms = perms or PermissionSet()
     changed = []
     for kind, attr in (("editors", "editor_group"), ("heads", "head_group")):
         if getattr(unit, attr) is None:
@@ -123,8 +132,18 @@ def provision_unit(unit: Unit, folder: Page) -> None:
     if changed:
         unit.save(update_fields=changed)
     for group in (unit.editor_group, unit.head_group):
-        _grant_admin(group, UNIT_MODEL_PERMISSIONS)
-        grant_pages(group, folder, PAGE_EDIT)
-        grant_collection(group, unit.collection, MEDIA_UPLOAD)
+        _grant_admin(perms, group, UNIT_MODEL_PERMISSIONS)
+        grant_pages(perms, group, folder, PAGE_EDIT)
+        grant_collection(perms, group, unit.collection, MEDIA_UPLOAD)
     # The head may also lock a page while confirming it.
-    grant_pages(unit.head_group, folder, ("lock_page", "unlock_page"))
+    grant_pages(perms, unit.head_group, folder, ("lock_page", "unlock_page"))
+
+
+# Created by Wagtail's initial migrations with publish permission on the whole tree, which
+# would let their members bypass the coordination workflow.
+STOCK_GROUP_NAMES = ("Moderators", "Editors")
+
+
+def remove_stock_groups() -> None:
+    """Delete Wagtail's stock groups while nobody belongs to them."""
+    Group.objects.filter(name__in=STOCK_GROUP_NAMES, user__isnull=True).delete()

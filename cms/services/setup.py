@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from cms.models import Unit
-from cms.services.access import ensure_role_groups, provision_unit
+from cms.services.access import PermissionSet, ensure_role_groups, provision_unit, remove_stock_groups
 from cms.services.units import LoadReport, load_units
 from exemplar_pages.tree import PageTree, ensure_page_tree, ensure_unit_folders
 
@@ -25,9 +25,15 @@ def setup_site(*, update_units: bool = False) -> SetupReport:
     units = load_units(update=update_units)
     tree = ensure_page_tree()
     ensure_role_groups(tree.home, tree.exemplars, tree.campaigns, tree.news)
+    remove_stock_groups()
     folders = ensure_unit_folders(tree.exemplars)
-    for unit in Unit.objects.filter(pk__in=folders.keys()).select_related(
-        "editor_group", "head_group", "collection"
+    perms = PermissionSet()
+    # In name order: collections keep their children sorted by name, and appending in order
+    # spares treebeard from renumbering siblings on each insert.
+    for unit in (
+        Unit.objects.filter(pk__in=folders.keys())
+        .select_related("editor_group", "head_group", "collection")
+        .order_by("short_name", "code")
     ):
-        provision_unit(unit, folders[unit.pk])
+        provision_unit(unit, folders[unit.pk], perms)
     return SetupReport(units=units, tree=tree, folders=len(folders))
