@@ -171,7 +171,6 @@ class Unit(models.Model):
 
     objects = UnitQuerySet.as_manager()
 
-
     panels = [
         MultiFieldPanel(
             [

@@ -73,11 +73,13 @@ def grant_pages(perms: PermissionSet, group: Group, page: Page, codenames: Itera
     )
 
 
-def grant_collection(perms: PermissionSet, group: Group, collection: Collection, names: Iterable[str]) -> None:
-    GroupCollectionPermission.objects.bulk_create(
-        [GroupCollectionPermission(group=group, collection=collection, permission=p) for p in perms.get(names)],
-        ignore_conflicts=True,
-    )
+def grant_collection(
+    perms: PermissionSet, group: Group, collection: Collection, names: Iterable[str]
+) -> None:
+    rows = [
+        GroupCollectionPermission(group=group, collection=collection, permission=p) for p in perms.get(names)
+    ]
+    GroupCollectionPermission.objects.bulk_create(rows, ignore_conflicts=True)
 
 
 def _units_collection() -> Collection:
