@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format check-migrations catalogs setup clean bench
+.PHONY: help run test lint format check-migrations catalogs translation-gaps setup clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "} {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -25,9 +25,12 @@ $(BIN)/.dev: $(BIN)/.runtime requirements-dev.txt
 catalogs: $(BIN)/.runtime ## Compile the message catalogues (pure Python, no gettext needed)
 	@$(PY) cms/catalogs.py
 
+translation-gaps: $(BIN)/.runtime ## List Wagtail admin messages still without Vietnamese (after upgrades)
+	DJANGO_SETTINGS_MODULE=settings.dev $(PY) manage.py translation_gaps
+
 setup: $(BIN)/.runtime catalogs ## Migrate the database, set up the site and load the demo content
 	@mkdir -p var
-	$(PY) manage.py migrate --noinput
+	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py setup_site
 	$(PY) manage.py load_demo
 

@@ -7,13 +7,13 @@ import os
 import pytest
 from django.db import connection
 
-from cms.catalogs import compile_catalogs
+from cms.catalogs import compile_catalogues
 
 IN_CI = bool(os.environ.get("CI"))
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    compile_catalogs()
+    compile_catalogues()
     if IN_CI:
         url = os.environ.get("DATABASE_URL", "")
         if not url.startswith(("postgres://", "postgresql://")):
