@@ -112,11 +112,17 @@ def missing_translations() -> list[Problem]:
     return problems
 
 
-def placeholder_problems(msgid: str, msgstr: str) -> list[str]:
+def placeholder_problems(msgid: str, msgstr: str, msgid_plural: str = "") -> list[str]:
+    """
+    Placeholders and tags a translation lost or invented. Vietnamese has one plural form,
+    shown for every count, so a plural entry's translation may follow either English form
+    ("Delete 1 page" / "Delete %(counter)s pages" -> "Xóa %(counter)s trang").
+    """
+    sources = [msgid, msgid_plural] if msgid_plural else [msgid]
     reasons = []
-    if sorted(PLACEHOLDER_RE.findall(msgid)) != sorted(PLACEHOLDER_RE.findall(msgstr)):
+    if all(sorted(PLACEHOLDER_RE.findall(s)) != sorted(PLACEHOLDER_RE.findall(msgstr)) for s in sources):
         reasons.append("placeholders differ")
-    if sorted(TAG_RE.findall(msgid)) != sorted(TAG_RE.findall(msgstr)):
+    if all(sorted(TAG_RE.findall(s)) != sorted(TAG_RE.findall(msgstr)) for s in sources):
         reasons.append("HTML tags differ")
     return reasons
 
@@ -152,8 +158,9 @@ def glossary_terms(path: Path = GLOSSARY) -> list[GlossaryTerm]:
 
 def glossary_problems(msgid: str, msgstr: str, terms: list[GlossaryTerm]) -> list[str]:
     reasons = []
-    source = msgid.lower()
-    target = msgstr.lower()
+    # Placeholder names ("{locale}", "%(page_title)s") are not words of the message.
+    source = PLACEHOLDER_RE.sub(" ", msgid).lower()
+    target = PLACEHOLDER_RE.sub(" ", msgstr).lower()
     for term in terms:
         for avoided in term.avoid:
             if avoided in target:
@@ -173,10 +180,9 @@ def file_problems(path: Path, terms: list[GlossaryTerm] | None = None) -> list[P
         msgstr = _translation(entry)
         if entry.obsolete or not msgstr:
             continue
-        for reason in placeholder_problems(entry.msgid, msgstr) + glossary_problems(
-            entry.msgid, msgstr, terms
-        ):
-            problems.append(Problem(path.name, entry.msgid, reason))
+        reasons = placeholder_problems(entry.msgid, msgstr, entry.msgid_plural)
+        reasons += glossary_problems(entry.msgid, msgstr, terms)
+        problems.extend(Problem(path.name, entry.msgid, reason) for reason in reasons)
     return problems
 
 
