@@ -11,6 +11,8 @@ from cms.catalogs import compile_catalogues
 
 IN_CI = bool(os.environ.get("CI"))
 
+pytest_plugins = ["tests.unit_fixtures"]
+
 
 def pytest_configure(config: pytest.Config) -> None:
     compile_catalogues()

@@ -1,9 +1,11 @@
-"""Project-core models: the units directory and the coordinating roles."""
+"""Project-core models: the units directory, the coordinating roles and the channels."""
 
+from .channels import Channel
 from .roles import CoordinatingRole, RoleAssignment, RoleCode
 from .units import Unit, UnitLevel, UnitQuerySet
 
 __all__ = [
+    "Channel",
     "CoordinatingRole",
     "RoleAssignment",
     "RoleCode",

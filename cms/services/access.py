@@ -15,6 +15,9 @@ PAGE_MODERATE = ("change_page", "lock_page", "unlock_page")
 PAGE_PUBLISH = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
 MEDIA_CHOOSE = ("wagtailimages.choose_image", "wagtaildocs.choose_document")
 MEDIA_UPLOAD = (
+    "media.add_videoclip",
+    "media.change_videoclip",
+    "media.choose_videoclip",
     "wagtailimages.add_image",
     "wagtailimages.change_image",
     "wagtailimages.choose_image",
@@ -29,8 +32,21 @@ ROLE_GROUP_NAMES = {
     RoleCode.OFFICE: "Vai trò: Văn phòng (phê duyệt đăng tải)",
 }
 # Model permissions per role, besides admin access ("app_label.codename").
+VOCABULARY_PERMISSIONS = (
+    "exemplar_pages.add_awardform",
+    "exemplar_pages.change_awardform",
+    "exemplar_pages.view_awardform",
+    "exemplar_pages.add_commendationkind",
+    "exemplar_pages.change_commendationkind",
+    "exemplar_pages.view_commendationkind",
+)
 ROLE_MODEL_PERMISSIONS = {
-    RoleCode.EMULATION_REWARDS: ("cms.view_unit", "cms.view_coordinatingrole"),
+    RoleCode.EMULATION_REWARDS: (
+        "cms.view_unit",
+        "cms.view_coordinatingrole",
+        "exemplar_pages.verify_exemplarpage",
+        *VOCABULARY_PERMISSIONS,
+    ),
     RoleCode.JOURNAL: ("cms.view_unit",),
     RoleCode.NEWSPAPER: ("cms.view_unit",),
     RoleCode.OFFICE: (
@@ -39,6 +55,10 @@ ROLE_MODEL_PERMISSIONS = {
         "cms.change_unit",
         "cms.view_coordinatingrole",
         "cms.change_coordinatingrole",
+        "cms.add_channel",
+        "cms.change_channel",
+        "cms.view_channel",
+        *VOCABULARY_PERMISSIONS,
     ),
 }
 UNIT_MODEL_PERMISSIONS = ("cms.view_unit",)

@@ -6,10 +6,12 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from cms.models import Unit
+from cms.models import RoleCode, Unit
 from cms.services.access import PermissionSet, ensure_role_groups, provision_unit, remove_stock_groups
-from cms.services.units import LoadReport, load_units
+from cms.services.units import LoadReport, load_channels, load_units
 from exemplar_pages.tree import PageTree, ensure_page_tree, ensure_unit_folders
+from exemplar_pages.vocabularies import load_award_vocabularies
+from workflows.setup import ensure_default_workflow
 
 
 @dataclass
@@ -23,8 +25,11 @@ class SetupReport:
 def setup_site(*, update_units: bool = False) -> SetupReport:
     """Units and roles from the data file, the page tree, groups and permissions."""
     units = load_units(update=update_units)
+    load_channels()
+    load_award_vocabularies()
     tree = ensure_page_tree()
-    ensure_role_groups(tree.home, tree.exemplars, tree.campaigns, tree.news)
+    role_groups = ensure_role_groups(tree.home, tree.exemplars, tree.campaigns, tree.news)
+    ensure_default_workflow(role_groups[RoleCode.OFFICE], tree.home)
     remove_stock_groups()
     folders = ensure_unit_folders(tree.exemplars)
     perms = PermissionSet()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from cms.models import CoordinatingRole, RoleAssignment, Unit
+from cms.models import Channel, CoordinatingRole, RoleAssignment, Unit
 from cms.text import normalize
 
 DEFAULT_UNITS_FILE = Path(__file__).resolve().parent.parent / "data" / "units.json"
@@ -106,3 +106,28 @@ def load_units(path: Path = DEFAULT_UNITS_FILE, *, update: bool = False) -> Load
                     sort_order=order,
                 )
     return report
+
+
+DEFAULT_CHANNELS_FILE = DEFAULT_UNITS_FILE.with_name("channels.json")
+
+
+@transaction.atomic
+def load_channels(path: Path = DEFAULT_CHANNELS_FILE) -> list[str]:
+    """Create the channels the database lacks (codes are stable; names stay as edited)."""
+    created = []
+    for order, row in enumerate(json.loads(path.read_text(encoding="utf-8"))):
+        role = CoordinatingRole.objects.filter(code=row.get("editorial_role") or "").first()
+        _channel, was_created = Channel.objects.get_or_create(
+            code=row["code"],
+            defaults={
+                "name": normalize(row["name"]),
+                "description": normalize(row.get("description", "")),
+                "url": row.get("url", ""),
+                "is_public": row.get("is_public", False),
+                "editorial_role": role,
+                "sort_order": order,
+            },
+        )
+        if was_created:
+            created.append(row["code"])
+    return created

@@ -1,6 +1,9 @@
-"""Wagtail page types: the page tree skeleton (content types come with the content model)."""
+"""Wagtail page types: exemplars, campaigns, news, their index pages and the award vocabularies."""
 
+from .awards import Award, AwardCategory, AwardForm, CommendationKind, Recipient
 from .base import BasePage
+from .campaign import CampaignDocument, CampaignPage, CampaignStatus
+from .exemplar import ExemplarKind, ExemplarPage, ExemplarPageTag, RecognitionLevel
 from .indexes import (
     CampaignIndexPage,
     ExemplarIndexPage,
@@ -9,13 +12,28 @@ from .indexes import (
     NewsIndexPage,
     UnitFolderPage,
 )
+from .news import NewsPage, NewsPageTag
 
 __all__ = [
+    "Award",
+    "AwardCategory",
+    "AwardForm",
     "BasePage",
+    "CampaignDocument",
     "CampaignIndexPage",
+    "CampaignPage",
+    "CampaignStatus",
+    "CommendationKind",
     "ExemplarIndexPage",
+    "ExemplarKind",
+    "ExemplarPage",
+    "ExemplarPageTag",
     "HomePage",
     "IndexPage",
     "NewsIndexPage",
+    "NewsPage",
+    "NewsPageTag",
+    "Recipient",
+    "RecognitionLevel",
     "UnitFolderPage",
 ]

@@ -5,11 +5,10 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
+
+from cms.richtext import SHORT_FEATURES, SafeRichTextField
 
 from .base import BasePage
-
-INTRO_FEATURES = ["bold", "italic", "link"]
 
 
 class HomePage(BasePage):
@@ -31,10 +30,10 @@ class HomePage(BasePage):
 class IndexPage(BasePage):
     """An index page with a short introduction, one of each per locale."""
 
-    intro = RichTextField(
+    intro = SafeRichTextField(
         _("giới thiệu"),
         blank=True,
-        features=INTRO_FEATURES,
+        features=SHORT_FEATURES,
         help_text=_("Đoạn giới thiệu ngắn mà cổng thông tin đối tác có thể hiển thị."),
     )
 
@@ -59,7 +58,7 @@ class ExemplarIndexPage(IndexPage):
 class CampaignIndexPage(IndexPage):
     """Phong trào thi đua: emulation campaigns launched by the Supreme Procuracy or units."""
 
-    subpage_types: list[str] = []
+    subpage_types = ["exemplar_pages.CampaignPage"]
 
     class Meta:
         verbose_name = _("danh mục phong trào thi đua")
@@ -69,7 +68,7 @@ class CampaignIndexPage(IndexPage):
 class NewsIndexPage(IndexPage):
     """Tin bài: articles about emulation activities."""
 
-    subpage_types: list[str] = []
+    subpage_types = ["exemplar_pages.NewsPage"]
 
     class Meta:
         verbose_name = _("danh mục tin bài")
@@ -92,9 +91,10 @@ class UnitFolderPage(BasePage):
         help_text=_("Đơn vị sở hữu thư mục; biên tập viên của đơn vị chỉ làm việc trong thư mục này."),
     )
 
-    content_panels = BasePage.content_panels + [FieldPanel("unit")]
+    # Only the Office (which manages units) may re-assign a folder.
+    content_panels = BasePage.content_panels + [FieldPanel("unit", permission="cms.change_unit")]
     parent_page_types = ["exemplar_pages.ExemplarIndexPage"]
-    subpage_types: list[str] = []
+    subpage_types = ["exemplar_pages.ExemplarPage"]
 
     class Meta:
         verbose_name = _("thư mục đơn vị")

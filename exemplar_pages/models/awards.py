@@ -1,0 +1,200 @@
+"""Awards: the controlled vocabularies of the Law on Emulation and Commendation, and award rows."""
+
+from __future__ import annotations
+
+import contextlib
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.models import Orderable
+
+from cms.docnumbers import parse_document_number, validate_document_number
+from cms.text import normalize
+
+
+class AwardCategory(models.TextChoices):
+    """Families of awards (Law 06/2022/QH15)."""
+
+    EMULATION_TITLE = "emulation_title", _("Danh hiệu thi đua")
+    ORDER = "order", _("Huân chương")
+    MEDAL = "medal", _("Huy chương")
+    HONORARY_TITLE = "honorary_title", _("Danh hiệu vinh dự nhà nước")
+    PRIZE = "prize", _("Giải thưởng")
+    COMMEMORATIVE_MEDAL = "commemorative_medal", _("Kỷ niệm chương")
+    CERTIFICATE_OF_MERIT = "certificate_of_merit", _("Bằng khen")
+    CERTIFICATE = "certificate", _("Giấy khen")
+
+
+class Recipient(models.TextChoices):
+    """Who an award or an exemplar is: a person or a collective."""
+
+    INDIVIDUAL = "individual", _("Cá nhân")
+    COLLECTIVE = "collective", _("Tập thể")
+    BOTH = "both", _("Cá nhân và tập thể")
+
+
+class AwardForm(models.Model):
+    """
+    A title or form of award from the controlled vocabulary (e.g. "Chiến sĩ thi đua cơ sở",
+    "Bằng khen của Chủ tịch UBND cấp tỉnh"). Kept as data so that administrators can follow
+    changes of the law without a release.
+    """
+
+    name = models.CharField(
+        _("tên danh hiệu / hình thức"),
+        max_length=200,
+        unique=True,
+        help_text=_("Tên theo Luật Thi đua, khen thưởng, ví dụ: Chiến sĩ thi đua cơ sở."),
+    )
+    category = models.CharField(
+        _("loại"), max_length=30, choices=AwardCategory.choices, help_text=_("Nhóm danh hiệu hoặc hình thức.")
+    )
+    applies_to = models.CharField(
+        _("đối tượng"),
+        max_length=20,
+        choices=Recipient.choices,
+        default=Recipient.BOTH,
+        help_text=_("Danh hiệu dành cho cá nhân, tập thể hay cả hai."),
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        _("thứ tự"), default=0, help_text=_("Thứ tự trong danh sách chọn.")
+    )
+    is_active = models.BooleanField(
+        _("đang áp dụng"), default=True, help_text=_("Bỏ chọn khi hình thức không còn được áp dụng.")
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("category"), FieldPanel("applies_to")]),
+        FieldRowPanel([FieldPanel("sort_order"), FieldPanel("is_active")]),
+    ]
+
+    class Meta:
+        verbose_name = _("danh hiệu / hình thức khen thưởng")
+        verbose_name_plural = _("danh hiệu / hình thức khen thưởng")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CommendationKind(models.Model):
+    """A kind of commendation (loại hình khen thưởng, Art. 8): regular, ad hoc, by campaign…"""
+
+    code = models.SlugField(_("mã"), max_length=40, unique=True, help_text=_("Mã ổn định dùng trong API."))
+    name = models.CharField(_("tên loại hình"), max_length=120, help_text=_("Ví dụ: Khen thưởng đột xuất."))
+    sort_order = models.PositiveSmallIntegerField(
+        _("thứ tự"), default=0, help_text=_("Thứ tự trong danh sách chọn.")
+    )
+
+    panels = [FieldPanel("name"), FieldRowPanel([FieldPanel("code"), FieldPanel("sort_order")])]
+
+    class Meta:
+        verbose_name = _("loại hình khen thưởng")
+        verbose_name_plural = _("loại hình khen thưởng")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Award(Orderable):
+    """
+    One award an exemplar received, as in part III of an achievement report: the form of
+    award, the decision that granted it (number, date, issuing authority) and, optionally,
+    the scanned decision (a private document, never shown through the API).
+    """
+
+    exemplar = ParentalKey("exemplar_pages.ExemplarPage", on_delete=models.CASCADE, related_name="awards")
+    award_form = models.ForeignKey(
+        AwardForm,
+        verbose_name=_("danh hiệu / hình thức"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Chọn từ danh mục theo Luật Thi đua, khen thưởng."),
+    )
+    kind = models.ForeignKey(
+        CommendationKind,
+        verbose_name=_("loại hình khen thưởng"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Thường xuyên, đột xuất, theo đợt…"),
+    )
+    title = models.CharField(
+        _("nội dung khen thưởng"),
+        max_length=255,
+        blank=True,
+        help_text=_("Ghi rõ nếu cần, ví dụ: Bằng khen của Chủ tịch UBND tỉnh Bình Thuận."),
+    )
+    decision_number = models.CharField(
+        _("số quyết định"),
+        max_length=60,
+        blank=True,
+        validators=[validate_document_number],
+        help_text=_("Theo số ghi trên quyết định, ví dụ: 1136/QĐ-UBND. Bắt buộc trước khi thẩm định."),
+    )
+    decision_date = models.DateField(
+        _("ngày quyết định"),
+        null=True,
+        blank=True,
+        help_text=_("Ngày ký quyết định (dd/mm/yyyy). Bắt buộc trước khi thẩm định."),
+    )
+    issuing_authority = models.CharField(
+        _("cơ quan ban hành"),
+        max_length=255,
+        blank=True,
+        help_text=_("Ví dụ: Ủy ban nhân dân tỉnh Bình Thuận."),
+    )
+    decision_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("bản chụp quyết định"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Bản chụp quyết định (PDF hoặc ảnh) để thẩm định; không công khai."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("award_form"), FieldPanel("kind")]),
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("decision_number"), FieldPanel("decision_date")]),
+        FieldPanel("issuing_authority"),
+        FieldPanel("decision_document"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("khen thưởng")
+        verbose_name_plural = _("khen thưởng")
+
+    def __str__(self) -> str:
+        return f"{self.award_form} ({self.decision_number or '…'})"
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        self.title = normalize(self.title).strip()
+        self.issuing_authority = normalize(self.issuing_authority).strip()
+        if self.decision_number:
+            # The field validator reports a malformed number; a valid one is stored canonically.
+            with contextlib.suppress(ValidationError):
+                self.decision_number = parse_document_number(self.decision_number).text
+        if self.decision_date and self.decision_date > timezone.localdate():
+            errors["decision_date"] = _("Ngày quyết định không thể ở tương lai.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_documented(self) -> bool:
+        """Whether the decision is identified well enough to be verified."""
+        return bool(self.decision_number and self.decision_date)
+
+    @property
+    def year(self) -> int | None:
+        return self.decision_date.year if self.decision_date else None

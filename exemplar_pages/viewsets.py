@@ -1,0 +1,128 @@
+"""Admin listings: flat page listings with the filters editors need, and the vocabularies."""
+
+from __future__ import annotations
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.pages.listing import PageFilterSet
+from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from cms.models import Channel, Unit
+
+from .models import AwardForm, CampaignPage, CommendationKind, ExemplarPage, NewsPage, RecognitionLevel
+
+
+class ExemplarFilterSet(PageFilterSet):
+    """Filter exemplars by unit, award year, campaign and recognition level."""
+
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Đơn vị"), queryset=Unit.objects.filter(is_contributing=True).order_by("short_name")
+    )
+    award_year = django_filters.NumberFilter(
+        label=_("Năm khen thưởng"), field_name="awards__decision_date__year", distinct=True
+    )
+    campaigns = django_filters.ModelChoiceFilter(
+        label=_("Phong trào thi đua"), queryset=CampaignPage.objects.order_by("-issue_date")
+    )
+    recognition_level = django_filters.ChoiceFilter(
+        label=_("Mức độ điển hình"), choices=RecognitionLevel.choices
+    )
+
+    class Meta:
+        model = ExemplarPage
+        fields = ["unit", "kind", "award_year", "campaigns", "recognition_level"]
+
+
+class ExemplarListingViewSet(PageListingViewSet):
+    """Gương điển hình: every exemplar the user may see, whatever folder it is in."""
+
+    model = ExemplarPage
+    icon = "user"
+    menu_label = _("Gương điển hình")
+    menu_order = 100
+    add_to_admin_menu = True
+    filterset_class = ExemplarFilterSet
+    columns = [
+        *PageListingViewSet.columns,
+        Column("unit", label=_("Đơn vị"), sort_key="unit__short_name"),
+        Column("kind", label=_("Đối tượng"), accessor="get_kind_display"),
+        Column("recognition_level", label=_("Mức độ"), accessor="get_recognition_level_display"),
+    ]
+
+
+class CampaignFilterSet(PageFilterSet):
+    period_year = django_filters.NumberFilter(label=_("Năm thi đua"))
+
+    class Meta:
+        model = CampaignPage
+        fields = ["issuing_unit", "period_year", "status"]
+
+
+class CampaignListingViewSet(PageListingViewSet):
+    """Phong trào thi đua."""
+
+    model = CampaignPage
+    icon = "flag"
+    menu_label = _("Phong trào thi đua")
+    menu_order = 110
+    add_to_admin_menu = True
+    filterset_class = CampaignFilterSet
+    columns = [
+        *PageListingViewSet.columns,
+        Column("document_number", label=_("Số văn bản")),
+        Column("period_label", label=_("Thời gian")),
+    ]
+
+
+class NewsFilterSet(PageFilterSet):
+    class Meta:
+        model = NewsPage
+        fields = ["unit", "related_campaigns"]
+
+
+class NewsListingViewSet(PageListingViewSet):
+    """Tin bài."""
+
+    model = NewsPage
+    icon = "doc-full"
+    menu_label = _("Tin bài")
+    menu_order = 120
+    add_to_admin_menu = True
+    filterset_class = NewsFilterSet
+    columns = [*PageListingViewSet.columns, Column("date", label=_("Ngày đăng"))]
+
+
+class ChannelViewSet(SnippetViewSet):
+    model = Channel
+    icon = "globe"
+    menu_label = _("Kênh đăng tải")
+    list_display = ["name", "code", "is_public", "editorial_role"]
+
+
+class AwardFormViewSet(SnippetViewSet):
+    model = AwardForm
+    icon = "pick"
+    menu_label = _("Danh hiệu, hình thức khen thưởng")
+    list_display = ["name", "category", "applies_to", "is_active"]
+    list_filter = ["category", "applies_to", "is_active"]
+    search_fields = ["name"]
+    search_backend_name = None
+
+
+class CommendationKindViewSet(SnippetViewSet):
+    model = CommendationKind
+    icon = "list-ul"
+    menu_label = _("Loại hình khen thưởng")
+    list_display = ["name", "code"]
+
+
+class VocabularyGroup(SnippetViewSetGroup):
+    """Danh mục: the controlled vocabularies and channels, kept by administrators."""
+
+    items = (ChannelViewSet, AwardFormViewSet, CommendationKindViewSet)
+    menu_icon = "list-ul"
+    menu_label = _("Danh mục")
+    menu_name = "vocabularies"
+    menu_order = 320
