@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from cms.models import Unit
 
@@ -35,10 +35,23 @@ def ensure_locales() -> None:
         Locale.objects.get_or_create(language_code=code)
 
 
+def _ensure_roots() -> Page:
+    """
+    The tree roots that Wagtail's initial migrations create; recreated if a database was
+    flushed (Django's flush keeps content types and permissions, not data migrations).
+    """
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(title="Root", slug="root", locale=Locale.get_default())
+    return root
+
+
 def _ensure_home() -> HomePage:
     home = HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
     if home is None:
-        root = Page.get_first_root_node()
+        root = _ensure_roots()
         home = root.add_child(instance=HomePage(title=settings.WAGTAIL_SITE_NAME, slug="trang-chu"))
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:

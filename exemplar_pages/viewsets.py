@@ -64,7 +64,7 @@ class CampaignListingViewSet(PageListingViewSet):
     """Phong trào thi đua."""
 
     model = CampaignPage
-    icon = "flag"
+    icon = "calendar-check"
     menu_label = _("Phong trào thi đua")
     menu_order = 110
     add_to_admin_menu = True

@@ -93,8 +93,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # The admin follows the user's language preference (Wagtail profile), else Vietnamese.
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -175,6 +173,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Internationalisation: Vietnamese first. Dates read dd/mm/yyyy through the project's own
 # format module (cms/formats/vi), time zone Asia/Ho_Chi_Minh, stored in UTC.
+# No LocaleMiddleware: the browser's Accept-Language never switches the admin to English.
+# Wagtail applies each editor's own choice (account settings), else LANGUAGE_CODE.
 LANGUAGE_CODE = "vi"
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True

@@ -55,3 +55,9 @@ def full_site(db):
     from cms.services.setup import setup_site
 
     return setup_site()
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploaded files of each test go to its own temporary folder, never into var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -17,8 +17,12 @@ PRODUCTION_ENV = {
 }
 
 
+# Variables of the test process that a deployment never has.
+TEST_ONLY_ENV = ("DJANGO_ALLOW_ASYNC_UNSAFE",)
+
+
 def run_python(code: str, settings_module: str, extra_env: dict[str, str] | None = None, drop=()):
-    env = {k: v for k, v in os.environ.items() if k not in drop}
+    env = {k: v for k, v in os.environ.items() if k not in (*drop, *TEST_ONLY_ENV)}
     env.update(extra_env or {})
     env["DJANGO_SETTINGS_MODULE"] = settings_module
     return subprocess.run(
@@ -27,7 +31,8 @@ def run_python(code: str, settings_module: str, extra_env: dict[str, str] | None
 
 
 def manage(*args: str, settings_module: str, extra_env: dict[str, str]):
-    env = {**os.environ, **extra_env, "DJANGO_SETTINGS_MODULE": settings_module}
+    env = {k: v for k, v in os.environ.items() if k not in TEST_ONLY_ENV}
+    env.update(extra_env, DJANGO_SETTINGS_MODULE=settings_module)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
     )

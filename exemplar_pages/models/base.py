@@ -10,8 +10,21 @@ from wagtail.models import Page
 
 from cms.text import normalize, slugify_vi
 
-# Wagtail's admin transliterates đ as "dj" (its Serbian map); Vietnamese wants "d".
-VIETNAMESE_SLUG_FORMATTERS = [(r"[đĐ]", "d", "g")]
+# Wagtail's admin slugifier drops most Vietnamese letters ("Nguyễn" -> "nguyn") and maps đ
+# to "dj" (its Serbian map). These replacements run in the browser first, so the slug it
+# proposes matches cms.text.slugify_vi ("Nguyễn Văn Đức" -> "nguyen-van-duc").
+_VIETNAMESE_LETTERS = {
+    "a": "àáạảãâầấậẩẫăằắặẳẵ",
+    "e": "èéẹẻẽêềếệểễ",
+    "i": "ìíịỉĩ",
+    "o": "òóọỏõôồốộổỗơờớợởỡ",
+    "u": "ùúụủũưừứựửữ",
+    "y": "ỳýỵỷỹ",
+    "d": "đ",
+}
+VIETNAMESE_SLUG_FORMATTERS = [
+    (f"[{letters}{letters.upper()}]", base, "g") for base, letters in _VIETNAMESE_LETTERS.items()
+]
 
 
 class BasePage(Page):

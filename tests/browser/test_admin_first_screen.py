@@ -5,7 +5,7 @@ import pytest
 from cms.services.demo import ensure_demo_accounts
 from cms.services.setup import setup_site
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
