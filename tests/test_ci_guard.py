@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 from django_redis.cache import RedisCache
 
@@ -45,6 +45,7 @@ def test_ci_without_redis_stops_the_suite_at_once():
 def test_the_cache_is_redis_when_redis_url_is_set():
     if not os.environ.get("REDIS_URL"):
         skip_or_fail("needs Redis: set REDIS_URL")
+    cache = caches["default"]
     assert isinstance(cache, RedisCache)
     cache.set("ci-guard-probe", "đoàn kết", 5)
     assert cache.get("ci-guard-probe") == "đoàn kết"
