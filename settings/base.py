@@ -253,6 +253,8 @@ VIDEO_MAX_UPLOAD_SIZE = env_int("VIDEO_MAX_UPLOAD_SIZE", 500 * 1024 * 1024)
 # Pages edited after an approval must be approved again.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_MODERATION_ENABLED = True
+# Record who approved the revision (workflows/provenance.py) before publishing it.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "workflows.finish.publish_with_provenance"
 # Wagtail's stock API v3 is not mounted; the partner content API is the project's own.
 WAGTAILAPI_DOCS_ENABLED = False
 

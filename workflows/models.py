@@ -1,1 +1,254 @@
-"""Task and TaskState subclasses of the coordination workflow (added by the moderation work)."""
+"""
+Task types of the coordination workflow (regulation of 31/3/2021). Behaviour that is not a
+Task or TaskState method lives in sibling modules: `approvers.py` (who may act),
+`forms.py` (action forms) and `setup.py` (the workflows themselves).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Task, TaskState, WorkflowState
+
+from . import approvers
+from .forms import VerificationForm
+
+
+class ReviewerTaskMixin:
+    """Common behaviour of tasks whose reviewers are computed by `reviewers_for(obj)`."""
+
+    def reviewers_for(self, obj):  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def can_review(self, obj, user) -> bool:
+        return user.is_superuser or approvers.in_any_group(user, self.reviewers_for(obj))
+
+    def user_can_access_editor(self, obj, user):
+        return self.can_review(obj, user)
+
+    def locked_for_user(self, obj, user):
+        # Nobody but the reviewers of the current stage edits a page in moderation.
+        return not self.can_review(obj, user)
+
+    def user_can_lock(self, obj, user):
+        return self.can_review(obj, user)
+
+    def get_actions(self, obj, user):
+        if not self.can_review(obj, user):
+            return []
+        return [
+            ("reject", _("Yêu cầu chỉnh sửa"), True),
+            ("approve", self.approve_label, False),
+            ("approve", _("%(label)s kèm ý kiến") % {"label": self.approve_label}, True),
+        ]
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = TaskState.objects.filter(task=self, status=TaskState.STATUS_IN_PROGRESS)
+        if user.is_superuser:
+            return states
+        return states.filter(
+            pk__in=[
+                s.pk
+                for s in states.select_related("workflow_state")
+                if self.can_review(s.workflow_state.content_object, user)
+            ]
+        )
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        # The action view already hides actions; this guards direct calls and races.
+        if not self.can_review(task_state.workflow_state.content_object, user):
+            raise PermissionDenied
+        locked = TaskState.objects.select_for_update().get(pk=task_state.pk)
+        if locked.status != TaskState.STATUS_IN_PROGRESS:
+            raise PermissionDenied
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+
+class UnitHeadConfirmationTask(ReviewerTaskMixin, Task):
+    """
+    Xác nhận của thủ trưởng đơn vị: the head group of the page's own unit confirms that the
+    proposal speaks for the unit. One task serves every unit.
+    """
+
+    approve_label = _("Xác nhận")
+
+    class Meta:
+        verbose_name = _("bước xác nhận của thủ trưởng đơn vị")
+        verbose_name_plural = _("bước xác nhận của thủ trưởng đơn vị")
+
+    def reviewers_for(self, obj):
+        return approvers.unit_head_groups(obj)
+
+    @classmethod
+    def get_description(cls):
+        return _("Lãnh đạo của chính đơn vị đề xuất xác nhận trang.")
+
+
+class RoleApprovalTask(ReviewerTaskMixin, Task):
+    """An approval by a coordinating role (its group at the time), never by a unit name."""
+
+    role = models.ForeignKey(
+        "cms.CoordinatingRole",
+        verbose_name=_("vai trò phối hợp"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Vai trò thực hiện bước duyệt này."),
+    )
+
+    admin_form_fields = [*Task.admin_form_fields, "role"]
+    approve_label = _("Phê duyệt")
+
+    class Meta:
+        verbose_name = _("bước phê duyệt của vai trò phối hợp")
+        verbose_name_plural = _("bước phê duyệt của vai trò phối hợp")
+
+    def reviewers_for(self, obj):
+        return [self.role.group] if self.role.group_id else []
+
+    @classmethod
+    def get_description(cls):
+        return _("Nhóm của vai trò phối hợp được chọn phê duyệt bước này.")
+
+
+class AchievementVerificationTask(RoleApprovalTask):
+    """
+    Thẩm định thành tích (emulation & rewards): approving records the recognition level
+    and the proposed channels, and is refused while an award lacks its decision.
+    """
+
+    approve_label = _("Thẩm định đạt")
+
+    class Meta:
+        verbose_name = _("bước thẩm định thành tích")
+        verbose_name_plural = _("bước thẩm định thành tích")
+
+    def get_actions(self, obj, user):
+        if not self.can_review(obj, user):
+            return []
+        actions = [("reject", _("Yêu cầu chỉnh sửa"), True)]
+        if approvers.awards_documented(obj):
+            actions.append(("approve", self.approve_label, True))
+        return actions
+
+    def get_form_for_action(self, action):
+        return VerificationForm if action == "approve" else super().get_form_for_action(action)
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name != "approve":
+            return super().on_action(task_state, user, action_name, **kwargs)
+        page = task_state.workflow_state.content_object
+        if not self.can_review(page, user):
+            raise PermissionDenied
+        locked = TaskState.objects.select_for_update().get(pk=task_state.pk)
+        if locked.status != TaskState.STATUS_IN_PROGRESS or not approvers.awards_documented(page):
+            raise PermissionDenied
+        revision = approvers.record_verification(
+            page, user, kwargs.get("recognition_level"), kwargs.get("channels") or []
+        )
+        task_state.approve(user=user, update=False, comment=kwargs.get("comment", ""))
+        # The verified revision carries the earlier approvals forward, so the workflow
+        # does not ask the unit head again for the verifier's own change. The workflow
+        # state is read afresh: its cached page still points at the previous revision.
+        workflow_state = WorkflowState.objects.get(pk=task_state.workflow_state_id)
+        workflow_state.copy_approved_task_states_to_revision(revision)
+        workflow_state.update(user=user)
+
+
+class EditorialTask(ReviewerTaskMixin, Task):
+    """
+    Biên tập (the journal and the newspaper), in parallel: every editorial role whose
+    channel was chosen must approve, in any order; any of them may request changes. Stock
+    Wagtail tasks are sequential and single-group; this fills the gap. With no editorial
+    channel chosen the task completes itself.
+    """
+
+    approve_label = _("Biên tập đạt")
+
+    class Meta:
+        verbose_name = _("bước biên tập (song song)")
+        verbose_name_plural = _("bước biên tập (song song)")
+
+    def reviewers_for(self, obj):
+        return [role.group for role in approvers.editorial_roles(obj) if role.group_id]
+
+    def start(self, workflow_state, user=None):
+        task_state = super().start(workflow_state, user=user)
+        if not approvers.editorial_roles(workflow_state.content_object):
+            task_state.status = TaskState.STATUS_SKIPPED
+            task_state.save(update_fields=["status"])
+        return task_state
+
+    def get_actions(self, obj, user):
+        pending = approvers.pending_editorial_roles(obj, user)
+        if not pending:
+            return []
+        return super().get_actions(obj, user)
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        page = task_state.workflow_state.content_object
+        locked = TaskState.objects.select_for_update().get(pk=task_state.pk)
+        pending = approvers.pending_editorial_roles(page, user, task_state=locked)
+        if locked.status != TaskState.STATUS_IN_PROGRESS or not (pending or user.is_superuser):
+            raise PermissionDenied
+        comment = kwargs.get("comment", "")
+        if action_name == "reject":
+            return task_state.reject(user=user, comment=comment)
+        for role in pending:
+            EditorialSignOff.objects.create(task_state=locked, role=role, user=user, comment=comment)
+        if not approvers.pending_editorial_roles(page, None, task_state=locked):
+            task_state.approve(user=user, comment=comment)
+
+    @classmethod
+    def get_description(cls):
+        return _("Mỗi cơ quan báo chí có kênh được chọn đều phải biên tập và đồng ý.")
+
+
+class EditorialSignOff(models.Model):
+    """One editorial role's approval inside a parallel editorial task."""
+
+    task_state = models.ForeignKey(TaskState, on_delete=models.CASCADE, related_name="editorial_sign_offs")
+    role = models.ForeignKey("cms.CoordinatingRole", on_delete=models.PROTECT, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    signed_at = models.DateTimeField(auto_now_add=True)
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("ý kiến biên tập")
+        verbose_name_plural = _("ý kiến biên tập")
+        constraints = [models.UniqueConstraint(fields=["task_state", "role"], name="one_sign_off_per_role")]
+
+    def __str__(self) -> str:
+        return f"{self.role} – {self.user}"
+
+
+class Approval(models.Model):
+    """One approval of a published revision: stage, unit and role at the time, person, time."""
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="approvals")
+    revision = models.ForeignKey("wagtailcore.Revision", on_delete=models.CASCADE, related_name="+")
+    stage = models.CharField(_("bước duyệt"), max_length=255)
+    unit = models.ForeignKey(
+        "cms.Unit", null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("đơn vị")
+    )
+    role = models.ForeignKey(
+        "cms.CoordinatingRole",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("vai trò"),
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    approved_at = models.DateTimeField(_("thời điểm phê duyệt"), null=True)
+
+    class Meta:
+        verbose_name = _("phê duyệt")
+        verbose_name_plural = _("phê duyệt")
+        ordering = ["approved_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.stage} – {self.unit}"

@@ -1,10 +1,14 @@
-"""Workflows created idempotently by setup_site."""
+"""The coordination workflows, created idempotently by setup_site."""
 
 from __future__ import annotations
 
 from django.contrib.auth.models import Group
 from django.db import transaction
-from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage
+from wagtail.models import GroupApprovalTask, Page, Task, Workflow, WorkflowPage, WorkflowTask
+
+from cms.models import CoordinatingRole, RoleCode
+
+from .models import AchievementVerificationTask, EditorialTask, RoleApprovalTask, UnitHeadConfirmationTask
 
 # Wagtail's initial migrations create this workflow, assigned to the root page, with a
 # task for its stock "Moderators" group.
@@ -12,13 +16,14 @@ STOCK_WORKFLOW_NAME = "Moderators approval"
 DEFAULT_WORKFLOW_NAME = "Phê duyệt đăng tải"
 DEFAULT_TASK_NAME = "Phê duyệt đăng tải (Văn phòng)"
 
+EXEMPLAR_WORKFLOW = "Quy trình duyệt gương điển hình"
+CAMPAIGN_WORKFLOW = "Quy trình duyệt phong trào thi đua"
+NEWS_WORKFLOW = "Quy trình duyệt tin bài"
+
 
 @transaction.atomic
 def ensure_default_workflow(office_group: Group, home_page) -> Workflow:
-    """
-    Until the coordination workflows exist, every submission goes to the Office for the
-    final approval: Wagtail's stock workflow is adopted and its task given to the Office.
-    """
+    """Pages outside the three indexes go to the Office: Wagtail's stock workflow, adopted."""
     workflow = Workflow.objects.filter(name__in=[STOCK_WORKFLOW_NAME, DEFAULT_WORKFLOW_NAME]).first()
     if workflow is None:
         workflow = Workflow.objects.create(name=DEFAULT_WORKFLOW_NAME)
@@ -28,10 +33,63 @@ def ensure_default_workflow(office_group: Group, home_page) -> Workflow:
     task = GroupApprovalTask.objects.filter(workflow_tasks__workflow=workflow).first()
     if task is None:
         task = GroupApprovalTask.objects.create(name=DEFAULT_TASK_NAME)
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     if task.name != DEFAULT_TASK_NAME:
         task.name = DEFAULT_TASK_NAME
         task.save(update_fields=["name"])
     task.groups.set([office_group])
     WorkflowPage.objects.get_or_create(page=home_page, defaults={"workflow": workflow})
     return workflow
+
+
+def _task(model: type[Task], name: str, **fields) -> Task:
+    task = model.objects.filter(name=name).first()
+    return task or model.objects.create(name=name, **fields)
+
+
+def _workflow(name: str, tasks: list[Task], page: Page) -> Workflow:
+    """Create the workflow with its tasks once; later runs keep administrators' changes."""
+    workflow, created = Workflow.objects.get_or_create(name=name)
+    if created:
+        # Through the model's manager: the cluster's related manager would not save.
+        for order, task in enumerate(tasks):
+            WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=order)
+    WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+    return workflow
+
+
+@transaction.atomic
+def ensure_coordination_workflows(exemplars: Page, campaigns: Page, news: Page) -> dict[str, Workflow]:
+    """Exemplars: unit head, verification, editorial, Office. Campaigns: emulation, Office. News: editorial, Office."""
+    roles = {role.code: role for role in CoordinatingRole.objects.all()}
+    office = _task(RoleApprovalTask, "Phê duyệt đăng tải (Văn phòng)", role=roles[RoleCode.OFFICE])
+    editorial = _task(EditorialTask, "Biên tập (Báo, Tạp chí)")
+    return {
+        "exemplar": _workflow(
+            EXEMPLAR_WORKFLOW,
+            [
+                _task(UnitHeadConfirmationTask, "Xác nhận của thủ trưởng đơn vị"),
+                _task(
+                    AchievementVerificationTask,
+                    "Thẩm định thành tích",
+                    role=roles[RoleCode.EMULATION_REWARDS],
+                ),
+                editorial,
+                office,
+            ],
+            exemplars,
+        ),
+        "campaign": _workflow(
+            CAMPAIGN_WORKFLOW,
+            [
+                _task(
+                    RoleApprovalTask,
+                    "Thẩm định phong trào (Thi đua - Khen thưởng)",
+                    role=roles[RoleCode.EMULATION_REWARDS],
+                ),
+                office,
+            ],
+            campaigns,
+        ),
+        "news": _workflow(NEWS_WORKFLOW, [editorial, office], news),
+    }

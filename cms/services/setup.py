@@ -11,7 +11,7 @@ from cms.services.access import PermissionSet, ensure_role_groups, provision_uni
 from cms.services.units import LoadReport, load_channels, load_units
 from exemplar_pages.tree import PageTree, ensure_page_tree, ensure_unit_folders
 from exemplar_pages.vocabularies import load_award_vocabularies
-from workflows.setup import ensure_default_workflow
+from workflows.setup import ensure_coordination_workflows, ensure_default_workflow
 
 
 @dataclass
@@ -30,6 +30,7 @@ def setup_site(*, update_units: bool = False) -> SetupReport:
     tree = ensure_page_tree()
     role_groups = ensure_role_groups(tree.home, tree.exemplars, tree.campaigns, tree.news)
     ensure_default_workflow(role_groups[RoleCode.OFFICE], tree.home)
+    ensure_coordination_workflows(tree.exemplars, tree.campaigns, tree.news)
     remove_stock_groups()
     folders = ensure_unit_folders(tree.exemplars)
     perms = PermissionSet()

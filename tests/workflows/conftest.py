@@ -1,0 +1,67 @@
+"""Fixtures and steps for walking pages through the workflows via the admin views."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from cms.models import Channel
+from cms.services.units import load_units
+from exemplar_pages.models import ExemplarPage
+from tests.exemplar_pages.forms import award_row, exemplar_form
+from tests.factories import UserFactory
+from tests.unit_fixtures import role_user
+from workflows.setup import ensure_coordination_workflows
+
+
+@pytest.fixture
+def workflows(site_tree, vocabularies, binh_thuan):
+    load_units()  # the role assignments: which unit holds each role today
+    return ensure_coordination_workflows(site_tree.exemplars, site_tree.campaigns, site_tree.news)
+
+
+@pytest.fixture
+def people(binh_thuan, editor):
+    return {
+        "editor": editor,
+        "head": UserFactory(username="bt-head", groups=[binh_thuan.head_group]),
+        "emulation": role_user("emulation_rewards", "thidua"),
+        "journal": role_user("journal", "tapchi"),
+        "newspaper": role_user("newspaper", "baobvpl"),
+        "office": role_user("office", "vanphong"),
+    }
+
+
+def as_user(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def submit_new_exemplar(people, folder, bang_khen, **award) -> ExemplarPage:
+    client = as_user(people["editor"])
+    data = exemplar_form(folder.unit, awards=[award_row(bang_khen, **award)])
+    data["action-submit"] = "1"
+    response = client.post(
+        reverse("wagtailadmin_pages:add", args=("exemplar_pages", "exemplarpage", folder.pk)), data
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = ExemplarPage.objects.get()
+    assert page.current_workflow_state is not None
+    return page
+
+
+def act(user, page, action, **data):
+    page.refresh_from_db()
+    task_state = page.current_workflow_state.current_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, action, task_state.pk))
+    return as_user(user).post(url, data)
+
+
+def current_task_name(page) -> str:
+    page.refresh_from_db()
+    state = page.current_workflow_state
+    return state.current_task_state.task.name if state else ""
+
+
+def channels(*codes):
+    return [c.pk for c in Channel.objects.filter(code__in=codes)]

@@ -1,0 +1,73 @@
+"""Who may act at each stage, and the page facts the stages depend on."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.contrib.auth.models import Group
+from wagtail.models import TaskState
+
+from cms.models import CoordinatingRole
+
+
+def in_any_group(user, groups: Iterable[Group | None]) -> bool:
+    ids = [group.pk for group in groups if group is not None]
+    return bool(ids) and user.groups.filter(pk__in=ids).exists()
+
+
+def draft_of(obj):
+    """
+    The content under moderation: the latest revision, not the live row. Read afresh,
+    since workflow code holds page instances whose `latest_revision` may be stale.
+    """
+    page = type(obj.specific).objects.get(pk=obj.pk) if hasattr(obj, "specific") else obj
+    return page.get_latest_revision_as_object()
+
+
+def unit_head_groups(obj) -> list[Group]:
+    unit = getattr(draft_of(obj), "unit", None)
+    return [unit.head_group] if unit is not None and unit.head_group_id else []
+
+
+def awards_documented(obj) -> bool:
+    """Every award names its decision by number and date (needed before verification)."""
+    awards = getattr(draft_of(obj), "awards", None)
+    return awards is None or all(award.is_documented for award in awards.all())
+
+
+def record_verification(page, user, recognition_level: str | None, channels) -> object:
+    """Save the verifier's findings as a new revision of the draft; returns the revision."""
+    draft = draft_of(page)
+    draft.recognition_level = recognition_level or ""
+    draft.channels.set(list(channels))
+    return draft.save_revision(user=user, log_action=True)
+
+
+def editorial_roles(obj) -> list[CoordinatingRole]:
+    """The editorial roles (journal, newspaper) whose channels the draft was approved for."""
+    channels = getattr(draft_of(obj), "channels", None)
+    if channels is None:
+        return []
+    role_ids = {c.editorial_role_id for c in channels.all() if c.editorial_role_id}
+    return list(CoordinatingRole.objects.filter(pk__in=role_ids).select_related("group").order_by("code"))
+
+
+def signed_role_ids(task_state: TaskState) -> set[int]:
+    return set(task_state.editorial_sign_offs.values_list("role_id", flat=True))
+
+
+def pending_editorial_roles(obj, user, task_state: TaskState | None = None) -> list[CoordinatingRole]:
+    """
+    Editorial roles that have not signed off yet in the current editorial task; with a
+    user, only those the user acts for (a superuser acts for all).
+    """
+    if task_state is None:
+        workflow_state = obj.current_workflow_state if hasattr(obj, "current_workflow_state") else None
+        task_state = workflow_state.current_task_state if workflow_state else None
+    if task_state is None:
+        return []
+    signed = signed_role_ids(task_state)
+    pending = [role for role in editorial_roles(obj) if role.pk not in signed]
+    if user is None or user.is_superuser:
+        return pending
+    return [role for role in pending if in_any_group(user, [role.group])]

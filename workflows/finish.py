@@ -1,0 +1,15 @@
+"""The action Wagtail runs when a workflow completes (WAGTAIL_FINISH_WORKFLOW_ACTION)."""
+
+from __future__ import annotations
+
+from django.utils.module_loading import import_string
+
+
+def publish_with_provenance(workflow_state, user=None) -> None:
+    """Record who approved the revision, then publish it (or schedule it: go-live date)."""
+    # Wagtail imports this setting while wagtail.models itself is loading, so the model
+    # modules are resolved at call time, when the app registry is ready.
+    import_string("workflows.provenance.record_provenance")(
+        workflow_state, workflow_state.content_object.get_latest_revision()
+    )
+    import_string("wagtail.workflows.publish_workflow_state")(workflow_state, user=user)

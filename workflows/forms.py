@@ -1,0 +1,27 @@
+"""Forms of workflow actions."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.forms import TaskStateCommentForm
+
+from cms.models import Channel
+from exemplar_pages.models import RecognitionLevel
+
+
+class VerificationForm(TaskStateCommentForm):
+    """What the emulation & rewards role records when the achievements check out."""
+
+    recognition_level = forms.ChoiceField(
+        label=_("Mức độ điển hình"),
+        choices=RecognitionLevel.choices,
+        help_text=_("Ghi nhận sau khi đối chiếu thành tích với các quyết định khen thưởng."),
+    )
+    channels = forms.ModelMultipleChoiceField(
+        label=_("Kênh đăng tải đề xuất"),
+        queryset=Channel.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Kênh của Báo và Tạp chí sẽ qua bước biên tập của cơ quan đó."),
+    )

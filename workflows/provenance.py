@@ -1,0 +1,71 @@
+"""
+Provenance of published content: which stage, unit, role and person approved the revision
+that went live, and when. Kept so that the content API can say who verified, edited and
+approved an exemplar (Wagtail keeps task states, but they are replaced on resubmission
+and say nothing about the unit that held the role at the time).
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from wagtail.models import TaskState
+
+from .models import Approval, EditorialSignOff, RoleApprovalTask, UnitHeadConfirmationTask
+
+
+def _approvals_for(task_state: TaskState) -> list[dict]:
+    task = task_state.task.specific
+    page = task_state.workflow_state.content_object
+    at = task_state.finished_at
+    if isinstance(task, UnitHeadConfirmationTask):
+        unit = getattr(page.specific, "unit", None)
+        return [{"stage": task.name, "unit": unit, "role": None, "user": task_state.finished_by, "at": at}]
+    if isinstance(task, RoleApprovalTask):
+        role = task.role
+        return [
+            {
+                "stage": task.name,
+                "unit": role.unit_on(at.date() if at else None),
+                "role": role,
+                "user": task_state.finished_by,
+                "at": at,
+            }
+        ]
+    sign_offs = EditorialSignOff.objects.filter(task_state=task_state).select_related("role")
+    return [
+        {
+            "stage": task.name,
+            "unit": s.role.unit_on(s.signed_at.date()),
+            "role": s.role,
+            "user": s.user,
+            "at": s.signed_at,
+        }
+        for s in sign_offs
+    ]
+
+
+@transaction.atomic
+def record_provenance(workflow_state, revision) -> list[Approval]:
+    """The approvals that let `revision` go live, one row per stage and signatory."""
+    states = (
+        TaskState.objects.filter(
+            workflow_state=workflow_state, status=TaskState.STATUS_APPROVED, revision=revision
+        )
+        .select_related("task", "finished_by")
+        .order_by("finished_at", "pk")
+    )
+    rows = []
+    for state in states:
+        for data in _approvals_for(state):
+            rows.append(
+                Approval(
+                    page_id=workflow_state.object_id,
+                    revision=revision,
+                    stage=data["stage"],
+                    unit=data["unit"],
+                    role=data["role"],
+                    user=data["user"],
+                    approved_at=data["at"],
+                )
+            )
+    return Approval.objects.bulk_create(rows)
