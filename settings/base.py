@@ -253,6 +253,23 @@ VIDEO_MAX_UPLOAD_SIZE = env_int("VIDEO_MAX_UPLOAD_SIZE", 500 * 1024 * 1024)
 # Pages edited after an approval must be approved again.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_MODERATION_ENABLED = True
+# Public holidays skipped when counting a stage's working days (ISO dates, kept per year).
+WORKFLOW_HOLIDAYS = env_list(
+    "WORKFLOW_HOLIDAYS",
+    [
+        "2026-01-01",
+        "2026-02-16",
+        "2026-02-17",
+        "2026-02-18",
+        "2026-02-19",
+        "2026-02-20",
+        "2026-04-27",
+        "2026-04-30",
+        "2026-05-01",
+        "2026-09-01",
+        "2026-09-02",
+    ],
+)
 # Record who approved the revision (workflows/provenance.py) before publishing it.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "workflows.finish.publish_with_provenance"
 # Wagtail's stock API v3 is not mounted; the partner content API is the project's own.

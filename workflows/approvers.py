@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import TaskState
 
@@ -71,3 +72,14 @@ def pending_editorial_roles(obj, user, task_state: TaskState | None = None) -> l
     if user is None or user.is_superuser:
         return pending
     return [role for role in pending if in_any_group(user, [role.group])]
+
+
+def reviewer_users(task_state: TaskState):
+    """Active users who may act on the task state now (for reminders and reports)."""
+    task = task_state.task.specific
+    page = task_state.workflow_state.content_object
+    if hasattr(task, "pending_roles_for_reminders"):
+        groups = task.pending_roles_for_reminders(page, task_state)
+    else:
+        groups = task.reviewers_for(page) if hasattr(task, "reviewers_for") else list(task.groups.all())
+    return get_user_model().objects.filter(is_active=True, groups__in=[g for g in groups if g]).distinct()

@@ -16,8 +16,20 @@ from . import approvers
 from .forms import VerificationForm
 
 
-class ReviewerTaskMixin:
+class ReviewerTaskMixin(models.Model):
     """Common behaviour of tasks whose reviewers are computed by `reviewers_for(obj)`."""
+
+    target_working_days = models.PositiveSmallIntegerField(
+        _("thời hạn (ngày làm việc)"),
+        default=5,
+        help_text=_("Số ngày làm việc để hoàn thành bước này; quá hạn sẽ được nhắc hằng ngày."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.name
 
     def reviewers_for(self, obj):  # pragma: no cover - overridden
         raise NotImplementedError
@@ -74,6 +86,7 @@ class UnitHeadConfirmationTask(ReviewerTaskMixin, Task):
     """
 
     approve_label = _("Xác nhận")
+    admin_form_fields = [*Task.admin_form_fields, "target_working_days"]
 
     class Meta:
         verbose_name = _("bước xác nhận của thủ trưởng đơn vị")
@@ -98,7 +111,7 @@ class RoleApprovalTask(ReviewerTaskMixin, Task):
         help_text=_("Vai trò thực hiện bước duyệt này."),
     )
 
-    admin_form_fields = [*Task.admin_form_fields, "role"]
+    admin_form_fields = [*Task.admin_form_fields, "role", "target_working_days"]
     approve_label = _("Phê duyệt")
 
     class Meta:
@@ -167,6 +180,7 @@ class EditorialTask(ReviewerTaskMixin, Task):
     """
 
     approve_label = _("Biên tập đạt")
+    admin_form_fields = [*Task.admin_form_fields, "target_working_days"]
 
     class Meta:
         verbose_name = _("bước biên tập (song song)")
@@ -202,6 +216,10 @@ class EditorialTask(ReviewerTaskMixin, Task):
             EditorialSignOff.objects.create(task_state=locked, role=role, user=user, comment=comment)
         if not approvers.pending_editorial_roles(page, None, task_state=locked):
             task_state.approve(user=user, comment=comment)
+
+    def pending_roles_for_reminders(self, obj, task_state):
+        """Groups of the editorial roles that have not signed off yet."""
+        return [role.group for role in approvers.pending_editorial_roles(obj, None, task_state=task_state)]
 
     @classmethod
     def get_description(cls):
@@ -252,3 +270,19 @@ class Approval(models.Model):
 
     def __str__(self) -> str:
         return f"{self.stage} – {self.unit}"
+
+
+class ReminderLog(models.Model):
+    """A reminder sent for an overdue task state on a day (reminders go once a day)."""
+
+    task_state = models.ForeignKey(TaskState, on_delete=models.CASCADE, related_name="reminders")
+    sent_on = models.DateField()
+    recipients = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("lần nhắc hạn")
+        verbose_name_plural = _("lần nhắc hạn")
+        constraints = [models.UniqueConstraint(fields=["task_state", "sent_on"], name="one_reminder_per_day")]
+
+    def __str__(self) -> str:
+        return f"{self.task_state_id} {self.sent_on}"

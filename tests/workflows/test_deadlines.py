@@ -1,0 +1,85 @@
+"""Stages have deadlines in working days; overdue ones are reminded once a day and reported."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.urls import reverse
+
+from tests.factories import UserFactory
+from workflows.deadlines import add_working_days, working_days_between
+from workflows.models import ReminderLog
+
+from .conftest import act, as_user, submit_new_exemplar
+
+pytestmark = pytest.mark.django_db
+
+MONDAY = datetime.datetime(2026, 11, 2, 9, 0, tzinfo=datetime.UTC)
+
+
+def test_working_days_skip_weekends_and_holidays(settings):
+    settings.WORKFLOW_HOLIDAYS = ["2026-09-02"]
+    assert add_working_days(datetime.date(2026, 11, 6), 1) == datetime.date(2026, 11, 9)  # Friday -> Monday
+    assert add_working_days(datetime.date(2026, 9, 1), 1) == datetime.date(2026, 9, 3)
+    assert working_days_between(datetime.date(2026, 11, 2), datetime.date(2026, 11, 9)) == 5
+
+
+def reminders(capsys) -> str:
+    call_command("send_workflow_reminders")
+    return capsys.readouterr().out
+
+
+def test_an_overdue_stage_is_reminded_once_a_day_in_vietnamese(
+    workflows, people, folder, bang_khen, mailoutbox, capsys
+):
+    with time_machine.travel(MONDAY, tick=False):
+        submit_new_exemplar(people, folder, bang_khen)
+    mailoutbox.clear()
+    with time_machine.travel(MONDAY + datetime.timedelta(days=4), tick=False):  # Friday: 4 working days
+        assert "reminded: 0" in reminders(capsys)
+    with time_machine.travel(MONDAY + datetime.timedelta(days=8), tick=False):  # next Tuesday: overdue
+        assert "reminded: 1" in reminders(capsys)
+        assert "reminded: 0" in reminders(capsys)
+    assert [m.to for m in mailoutbox] == [[people["head"].email]]
+    assert "Quá hạn" in mailoutbox[0].subject
+    with time_machine.travel(MONDAY + datetime.timedelta(days=9), tick=False):
+        assert "reminded: 1" in reminders(capsys)
+    assert ReminderLog.objects.count() == 2
+
+
+def test_the_deadline_report_lists_stages_with_age_and_overdue_flag_and_exports(
+    workflows, people, folder, bang_khen, other_unit
+):
+    with time_machine.travel(MONDAY, tick=False):
+        page = submit_new_exemplar(people, folder, bang_khen)
+        act(people["head"], page, "approve")
+    client = as_user(people["office"])
+    with time_machine.travel(MONDAY + datetime.timedelta(days=10), tick=False):
+        html = client.get(reverse("workflow_deadlines")).content.decode()
+        assert page.title in html and "Thẩm định thành tích" in html
+        assert page.title in client.get(reverse("workflow_deadlines"), {"overdue": "true"}).content.decode()
+        assert (
+            page.title
+            not in client.get(reverse("workflow_deadlines"), {"unit": other_unit.pk}).content.decode()
+        )
+        response = client.get(reverse("workflow_deadlines"), {"export": "csv"})
+        csv = b"".join(response.streaming_content).decode()
+    assert "Thẩm định thành tích" in csv and "VKSND tỉnh Bình Thuận" in csv
+    assert "Số ngày làm việc" in csv
+
+
+def test_the_deadline_report_exports_to_xlsx(workflows, people, folder, bang_khen):
+    submit_new_exemplar(people, folder, bang_khen)
+    response = as_user(people["office"]).get(reverse("workflow_deadlines"), {"export": "xlsx"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_a_unit_editor_cannot_open_the_deadline_report_of_other_units_pages(
+    workflows, people, folder, bang_khen, other_unit
+):
+    submit_new_exemplar(people, folder, bang_khen)
+    outsider = UserFactory(username="hn-editor2", groups=[other_unit.editor_group])
+    html = as_user(outsider).get(reverse("workflow_deadlines")).content.decode()
+    assert "Nguyễn Văn Mẫu" not in html
