@@ -310,7 +310,7 @@ def _ensure_campaigns(report: DemoContentReport) -> dict[str, CampaignPage]:
 # --- exemplars of VKSND tỉnh Bình Thuận (seed 001) ------------------------------------------
 
 
-def _merit_award(decision: tuple[str, datetime.date]) -> Award:
+def merit_award(decision: tuple[str, datetime.date]) -> Award:
     """A Bằng khen of the Chairman of the Bình Thuận People's Committee (seed 001)."""
     number, date = decision
     return Award(
@@ -371,7 +371,7 @@ def _exemplar(
             f"{date:%d/%m/%Y}).",
             extra_achievement,
         ),
-        awards=[_merit_award(decision)],
+        awards=[merit_award(decision)],
         campaigns=campaigns,
         recognition_level=recognition_level,
         channels=_channels("portal", "unit-websites", "public"),
