@@ -181,6 +181,7 @@ class EditorialTask(ReviewerTaskMixin, Task):
 
     approve_label = _("Biên tập đạt")
     admin_form_fields = [*Task.admin_form_fields, "target_working_days"]
+    task_state_class = None  # set below: EditorialTaskState, defined after this class
 
     class Meta:
         verbose_name = _("bước biên tập (song song)")
@@ -197,10 +198,16 @@ class EditorialTask(ReviewerTaskMixin, Task):
         return task_state
 
     def get_actions(self, obj, user):
-        pending = approvers.pending_editorial_roles(obj, user)
-        if not pending:
+        if not approvers.pending_editorial_roles(obj, user):
             return []
-        return super().get_actions(obj, user)
+        # Approving opens the dialog that shows who has and has not signed off yet.
+        return [
+            ("reject", _("Yêu cầu chỉnh sửa"), True),
+            ("approve", self.approve_label, True),
+        ]
+
+    def get_template_for_action(self, action):
+        return "workflows/editorial_action_modal.html"
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
@@ -224,6 +231,24 @@ class EditorialTask(ReviewerTaskMixin, Task):
     @classmethod
     def get_description(cls):
         return _("Mỗi cơ quan báo chí có kênh được chọn đều phải biên tập và đồng ý.")
+
+
+class EditorialTaskState(TaskState):
+    """The state of a parallel editorial task, which knows its sign-offs."""
+
+    class Meta:
+        verbose_name = _("trạng thái bước biên tập")
+        verbose_name_plural = _("trạng thái bước biên tập")
+
+    @property
+    def sign_off_status(self) -> list[tuple[object, object]]:
+        """(editorial role, its sign-off or None) for every role this task waits for."""
+        signed = {s.role_id: s for s in self.editorial_sign_offs.select_related("user")}
+        page = self.workflow_state.content_object
+        return [(role, signed.get(role.pk)) for role in approvers.editorial_roles(page)]
+
+
+EditorialTask.task_state_class = EditorialTaskState
 
 
 class EditorialSignOff(models.Model):

@@ -1,11 +1,12 @@
 """An exemplar walks the coordination workflow through the admin's own views."""
 
 import pytest
+from django.urls import reverse
 
 from tests.factories import UserFactory
 from workflows.models import Approval, EditorialSignOff
 
-from .conftest import act, channels, current_task_name, submit_new_exemplar
+from .conftest import act, as_user, channels, current_task_name, submit_new_exemplar
 
 pytestmark = pytest.mark.django_db
 
@@ -125,3 +126,22 @@ def test_the_published_revision_keeps_who_confirmed_verified_edited_and_approved
         ("Phê duyệt đăng tải (Văn phòng)", "VP", "vanphong"),
     ]
     assert {a.revision_id for a in Approval.objects.filter(page=page)} == {page.live_revision_id}
+
+
+def test_the_editorial_dialog_shows_who_has_and_has_not_signed_off(workflows, people, folder, bang_khen):
+    page = submit_new_exemplar(people, folder, bang_khen)
+    act(people["head"], page, "approve")
+    act(
+        people["emulation"],
+        page,
+        "approve",
+        recognition_level="typical",
+        channels=channels("newspaper", "journal"),
+    )
+    act(people["newspaper"], page, "approve")
+    page.refresh_from_db()
+    task_state = page.current_workflow_state.current_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk))
+    html = as_user(people["journal"]).get(url, headers={"x-requested-with": "XMLHttpRequest"}).json()["html"]
+    assert "Báo Bảo vệ pháp luật</strong>:" in html and "đã đồng ý" in html
+    assert "Tạp chí Kiểm sát</strong>:" in html and "chưa có ý kiến" in html
