@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import TaskState
 
-from cms.models import CoordinatingRole
+from cms.models import Channel, CoordinatingRole
 
 
 def in_any_group(user, groups: Iterable[Group | None]) -> bool:
@@ -36,11 +36,11 @@ def awards_documented(obj) -> bool:
     return awards is None or all(award.is_documented for award in awards.all())
 
 
-def record_verification(page, user, recognition_level: str | None, channels) -> object:
+def record_verification(page, user, recognition_level: str | None, channel_codes: Iterable[str]) -> object:
     """Save the verifier's findings as a new revision of the draft; returns the revision."""
     draft = draft_of(page)
     draft.recognition_level = recognition_level or ""
-    draft.channels.set(list(channels))
+    draft.channels.set(list(Channel.objects.filter(code__in=list(channel_codes))))
     return draft.save_revision(user=user, log_action=True)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from cms.models import Channel, Unit
+from cms.models import Unit
 from cms.services.demo import DEMO_UNIT_CODE
 from exemplar_pages.demo import DECISION_1136, DECISION_1879, SAMPLE_EMAIL, SAMPLE_PHONE, merit_award
 from exemplar_pages.models import ExemplarPage, UnitFolderPage
@@ -33,7 +33,7 @@ def load_demo_moderation() -> int:
     """Create the waiting exemplars that are missing; returns how many were created."""
     folder = UnitFolderPage.objects.get(unit__code=DEMO_UNIT_CODE)
     unit = Unit.objects.get(code=DEMO_UNIT_CODE)
-    editorial_channels = list(Channel.objects.filter(code__in=["portal", "public", "newspaper", "journal"]))
+    editorial_channels = ["portal", "public", "newspaper", "journal"]
     created = 0
     for slug, title, passed in WAITING:
         if folder.get_children().filter(slug=slug).exists():

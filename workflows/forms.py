@@ -10,6 +10,10 @@ from cms.models import Channel
 from exemplar_pages.models import RecognitionLevel
 
 
+def channel_choices() -> list[tuple[str, str]]:
+    return [(channel.code, channel.name) for channel in Channel.objects.all()]
+
+
 class VerificationForm(TaskStateCommentForm):
     """What the emulation & rewards role records when the achievements check out."""
 
@@ -18,9 +22,11 @@ class VerificationForm(TaskStateCommentForm):
         choices=RecognitionLevel.choices,
         help_text=_("Ghi nhận sau khi đối chiếu thành tích với các quyết định khen thưởng."),
     )
-    channels = forms.ModelMultipleChoiceField(
+    # Codes rather than model instances: when approving from the page editor, Wagtail sends
+    # the cleaned data back to the browser as JSON before performing the action.
+    channels = forms.MultipleChoiceField(
         label=_("Kênh đăng tải đề xuất"),
-        queryset=Channel.objects.all(),
+        choices=channel_choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
         help_text=_("Kênh của Báo và Tạp chí sẽ qua bước biên tập của cơ quan đó."),

@@ -145,3 +145,18 @@ def test_the_editorial_dialog_shows_who_has_and_has_not_signed_off(workflows, pe
     html = as_user(people["journal"]).get(url, headers={"x-requested-with": "XMLHttpRequest"}).json()["html"]
     assert "Báo Bảo vệ pháp luật</strong>:" in html and "đã đồng ý" in html
     assert "Tạp chí Kiểm sát</strong>:" in html and "chưa có ý kiến" in html
+
+
+def test_verifying_from_the_page_editor_returns_the_dialog_data_as_json(workflows, people, folder, bang_khen):
+    page = submit_new_exemplar(people, folder, bang_khen)
+    act(people["head"], page, "approve")
+    page.refresh_from_db()
+    task_state = page.current_workflow_state.current_task_state
+    url = reverse("wagtailadmin_pages:collect_workflow_action_data", args=(page.pk, "approve", task_state.pk))
+    response = as_user(people["emulation"]).post(
+        url,
+        {"recognition_level": "typical", "channels": ["portal", "journal"], "comment": ""},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+    assert response.status_code == 200
+    assert response.json()["cleaned_data"]["channels"] == ["portal", "journal"]

@@ -1,0 +1,85 @@
+"""In headless Chromium: the demo accounts take an exemplar from submission through four approvals."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from cms.models import Unit
+from cms.services.demo import ensure_demo_accounts
+from cms.services.setup import setup_site
+from exemplar_pages.demo import DECISION_1136, merit_award
+from exemplar_pages.models import ExemplarPage, UnitFolderPage
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def draft(db):
+    setup_site()
+    ensure_demo_accounts()
+    folder = UnitFolderPage.objects.get(unit__code="VKS-BINHTHUAN")
+    page = folder.add_child(
+        instance=ExemplarPage(
+            title="Cá nhân mẫu G (dữ liệu mẫu)",
+            unit=Unit.objects.get(code="VKS-BINHTHUAN"),
+            achievement_period="2024",
+            achievements=[("achievement", "Thành tích mẫu.")],
+            awards=[merit_award(DECISION_1136)],
+            live=False,
+        )
+    )
+    page.save_revision()
+    return page
+
+
+def open_actions(page):
+    page.locator("footer [data-w-dropdown-target='toggle']").last.click()
+
+
+def run_action(page, live_server, draft, username, label, login, modal_fill=None):
+    """Log in as `username`, open the draft in the editor and pick `label` in the action menu."""
+    page.context.clear_cookies()
+    login(username)
+    page.goto(f"{live_server.url}/admin/pages/{draft.pk}/edit/")
+    open_actions(page)
+    page.get_by_role("button", name=re.compile(rf"^{label}$")).click()
+    if modal_fill:
+        modal_fill(page)
+    page.wait_for_load_state("networkidle")
+
+
+def test_the_demo_accounts_walk_an_exemplar_through_the_four_approvals(page, live_server, login, draft):
+    def stage():
+        return ExemplarPage.objects.get(pk=draft.pk).current_workflow_state.current_task_state.task.name
+
+    run_action(page, live_server, draft, "binhthuan.bientap", "Gửi duyệt theo .*", login)
+    assert stage() == "Xác nhận của thủ trưởng đơn vị"
+
+    run_action(page, live_server, draft, "binhthuan.lanhdao", "Xác nhận", login)
+    assert stage() == "Thẩm định thành tích"
+
+    def verify(p):
+        modal = p.locator(".modal-content")
+        expect(modal).to_be_visible()
+        modal.locator("select[name=recognition_level]").select_option("outstanding")
+        for code in ("portal", "newspaper", "journal"):
+            modal.locator(f"input[name=channels][value='{code}']").check()
+        modal.locator("button[type=submit]").click()
+
+    run_action(page, live_server, draft, "thidua", "Thẩm định đạt", login, verify)
+    assert stage() == "Biên tập (Báo, Tạp chí)"
+
+    def sign(p):
+        modal = p.locator(".modal-content")
+        expect(modal).to_contain_text("chưa có ý kiến")
+        modal.locator("button[type=submit]").click()
+
+    run_action(page, live_server, draft, "tapchi", "Biên tập đạt", login, sign)
+    run_action(page, live_server, draft, "baobvpl", "Biên tập đạt", login, sign)
+    assert stage() == "Phê duyệt đăng tải (Văn phòng)"
+
+    run_action(page, live_server, draft, "vanphong", "Phê duyệt", login)
+    published = ExemplarPage.objects.get(pk=draft.pk)
+    assert published.live
+    assert published.recognition_level == "outstanding"
