@@ -159,15 +159,21 @@ class AchievementVerificationTask(RoleApprovalTask):
         locked = TaskState.objects.select_for_update().get(pk=task_state.pk)
         if locked.status != TaskState.STATUS_IN_PROGRESS or not approvers.awards_documented(page):
             raise PermissionDenied
+        # Edited since this stage began? Then, as WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT
+        # wants, the earlier stages approve the new content again.
+        unedited = type(page.specific).objects.get(pk=page.pk).latest_revision_id == task_state.revision_id
         revision = approvers.record_verification(
             page, user, kwargs.get("recognition_level"), kwargs.get("channels") or []
         )
         task_state.approve(user=user, update=False, comment=kwargs.get("comment", ""))
-        # The verified revision carries the earlier approvals forward, so the workflow
-        # does not ask the unit head again for the verifier's own change. The workflow
-        # state is read afresh: its cached page still points at the previous revision.
+        # Otherwise the verified revision carries the earlier approvals forward: the unit
+        # head is not asked again for the verifier's own findings. The workflow state is
+        # read afresh, as its cached page still points at the previous revision.
         workflow_state = WorkflowState.objects.get(pk=task_state.workflow_state_id)
-        workflow_state.copy_approved_task_states_to_revision(revision)
+        if unedited:
+            workflow_state.copy_approved_task_states_to_revision(revision)
+        else:
+            TaskState.objects.filter(pk=task_state.pk).update(revision=revision)
         workflow_state.update(user=user)
 
 

@@ -111,3 +111,30 @@ def test_two_editorial_sign_offs_at_once_on_postgresql_complete_the_task_exactly
         workflow_state=task_state.workflow_state, task__name="Phê duyệt đăng tải (Văn phòng)"
     )
     assert office_states.count() == 1
+
+
+def test_a_page_edited_after_an_approval_needs_that_approval_again(workflows, people, folder, bang_khen):
+    page = submit_new_exemplar(people, folder, bang_khen)
+    act(people["head"], page, "approve")
+    draft = ExemplarPage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    draft.lead = "Nội dung đã được sửa sau khi lãnh đạo xác nhận."
+    draft.save_revision(user=people["emulation"])
+    act(people["emulation"], page, "approve", recognition_level="typical", channels=channels("portal"))
+    assert current_task_name(page) == "Xác nhận của thủ trưởng đơn vị"
+
+
+def test_the_workflow_history_shows_each_step_who_and_the_comments(workflows, people, folder, bang_khen):
+    page = submit_new_exemplar(people, folder, bang_khen)
+    act(people["head"], page, "approve", comment="Đơn vị xác nhận đề xuất.")
+    act(people["emulation"], page, "reject", comment="Bổ sung bản chụp quyết định.")
+    page.refresh_from_db()
+    state = page.current_workflow_state
+    url = reverse("wagtailadmin_pages:workflow_history_detail", args=(page.pk, state.pk))
+    html = as_user(people["office"]).get(url).content.decode()
+    for text in (
+        "Xác nhận của thủ trưởng đơn vị",
+        "Thẩm định thành tích",
+        "Đơn vị xác nhận đề xuất.",
+        "Bổ sung bản chụp quyết định.",
+    ):
+        assert text in html
