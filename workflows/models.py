@@ -224,7 +224,10 @@ class EditorialTask(ReviewerTaskMixin, Task):
             raise PermissionDenied
         comment = kwargs.get("comment", "")
         if action_name == "reject":
-            return task_state.reject(user=user, comment=comment)
+            # on_action returns nothing: Wagtail's action view treats a return value as a
+            # response to send back.
+            task_state.reject(user=user, comment=comment)
+            return
         for role in pending:
             EditorialSignOff.objects.create(task_state=locked, role=role, user=user, comment=comment)
         if not approvers.pending_editorial_roles(page, None, task_state=locked):
