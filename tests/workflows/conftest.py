@@ -64,3 +64,9 @@ def current_task_name(page) -> str:
 
 def channels(*codes):
     return list(codes)
+
+
+def confirm_and_verify(people, page, *channel_codes: str, level: str = "typical") -> None:
+    """The unit head confirms, then emulation & rewards verifies with these channels."""
+    act(people["head"], page, "approve")
+    act(people["emulation"], page, "approve", recognition_level=level, channels=list(channel_codes))

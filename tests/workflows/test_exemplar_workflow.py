@@ -6,7 +6,7 @@ from django.urls import reverse
 from tests.factories import UserFactory
 from workflows.models import Approval, EditorialSignOff
 
-from .conftest import act, as_user, channels, current_task_name, submit_new_exemplar
+from .conftest import act, as_user, channels, confirm_and_verify, current_task_name, submit_new_exemplar
 
 pytestmark = pytest.mark.django_db
 
@@ -47,14 +47,7 @@ def test_the_editorial_stage_completes_itself_when_no_editorial_channel_was_chos
     workflows, people, folder, bang_khen
 ):
     page = submit_new_exemplar(people, folder, bang_khen)
-    act(people["head"], page, "approve")
-    act(
-        people["emulation"],
-        page,
-        "approve",
-        recognition_level="typical",
-        channels=channels("portal", "public"),
-    )
+    confirm_and_verify(people, page, "portal", "public", level="typical")
     assert current_task_name(page) == "Phê duyệt đăng tải (Văn phòng)"
 
 
@@ -71,21 +64,13 @@ def test_verification_is_refused_while_an_award_lacks_its_decision_number(
     workflows, people, folder, bang_khen
 ):
     page = submit_new_exemplar(people, folder, bang_khen, number="", date="")
-    act(people["head"], page, "approve")
-    act(people["emulation"], page, "approve", recognition_level="typical", channels=channels("portal"))
+    confirm_and_verify(people, page, "portal", level="typical")
     assert current_task_name(page) == "Thẩm định thành tích"
 
 
 def test_an_editorial_role_cannot_sign_off_twice(workflows, people, folder, bang_khen):
     page = submit_new_exemplar(people, folder, bang_khen)
-    act(people["head"], page, "approve")
-    act(
-        people["emulation"],
-        page,
-        "approve",
-        recognition_level="typical",
-        channels=channels("newspaper", "journal"),
-    )
+    confirm_and_verify(people, page, "newspaper", "journal", level="typical")
     act(people["newspaper"], page, "approve")
     act(people["newspaper"], page, "approve")
     assert EditorialSignOff.objects.count() == 1
@@ -107,14 +92,7 @@ def test_the_published_revision_keeps_who_confirmed_verified_edited_and_approved
     workflows, people, folder, bang_khen
 ):
     page = submit_new_exemplar(people, folder, bang_khen)
-    act(people["head"], page, "approve")
-    act(
-        people["emulation"],
-        page,
-        "approve",
-        recognition_level="typical",
-        channels=channels("newspaper", "portal"),
-    )
+    confirm_and_verify(people, page, "newspaper", "portal", level="typical")
     act(people["newspaper"], page, "approve")
     act(people["office"], page, "approve")
     page.refresh_from_db()
@@ -130,14 +108,7 @@ def test_the_published_revision_keeps_who_confirmed_verified_edited_and_approved
 
 def test_the_editorial_dialog_shows_who_has_and_has_not_signed_off(workflows, people, folder, bang_khen):
     page = submit_new_exemplar(people, folder, bang_khen)
-    act(people["head"], page, "approve")
-    act(
-        people["emulation"],
-        page,
-        "approve",
-        recognition_level="typical",
-        channels=channels("newspaper", "journal"),
-    )
+    confirm_and_verify(people, page, "newspaper", "journal", level="typical")
     act(people["newspaper"], page, "approve")
     page.refresh_from_db()
     task_state = page.current_workflow_state.current_task_state

@@ -11,7 +11,7 @@ from wagtail.models import TaskState
 from exemplar_pages.models import ExemplarPage
 from tests.exemplar_pages.forms import award_row, exemplar_form
 
-from .conftest import act, as_user, channels, current_task_name, submit_new_exemplar
+from .conftest import act, as_user, channels, confirm_and_verify, current_task_name, submit_new_exemplar
 
 pytestmark = pytest.mark.django_db
 
@@ -75,14 +75,7 @@ def test_two_editorial_sign_offs_at_once_on_postgresql_complete_the_task_exactly
     postgres, workflows, people, folder, bang_khen
 ):
     page = submit_new_exemplar(people, folder, bang_khen)
-    act(people["head"], page, "approve")
-    act(
-        people["emulation"],
-        page,
-        "approve",
-        recognition_level="typical",
-        channels=channels("newspaper", "journal"),
-    )
+    confirm_and_verify(people, page, "newspaper", "journal", level="typical")
     page.refresh_from_db()
     task_state = page.current_workflow_state.current_task_state
     url = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk))
