@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import TaskState
 
 from cms.models import Channel, CoordinatingRole
+from exemplar_pages.models import ExemplarPage, NewsPage
 
 
 def in_any_group(user, groups: Iterable[Group | None]) -> bool:
@@ -28,6 +29,14 @@ def draft_of(obj):
 def unit_head_groups(obj) -> list[Group]:
     unit = getattr(draft_of(obj), "unit", None)
     return [unit.head_group] if unit is not None and unit.head_group_id else []
+
+
+def page_ids_headed_by(user) -> list[str]:
+    """Ids (as workflow states store them) of the pages whose unit the user heads."""
+    groups = user.groups.all()
+    ids = list(ExemplarPage.objects.filter(unit__head_group__in=groups).values_list("pk", flat=True))
+    ids += NewsPage.objects.filter(unit__head_group__in=groups).values_list("pk", flat=True)
+    return [str(pk) for pk in ids]
 
 
 def awards_documented(obj) -> bool:

@@ -10,6 +10,7 @@ from wagtail.models import TaskState
 
 from exemplar_pages.models import ExemplarPage
 from tests.exemplar_pages.forms import award_row, exemplar_form
+from tests.factories import UserFactory
 
 from .conftest import act, as_user, channels, confirm_and_verify, current_task_name, submit_new_exemplar
 
@@ -131,3 +132,19 @@ def test_the_workflow_history_shows_each_step_who_and_the_comments(workflows, pe
         "Bổ sung bản chụp quyết định.",
     ):
         assert text in html
+
+
+def test_each_reviewer_is_offered_only_the_stages_they_may_act_on(
+    workflows, people, folder, bang_khen, other_unit
+):
+    page = submit_new_exemplar(people, folder, bang_khen)
+    page.refresh_from_db()
+    head_task = page.current_workflow_state.current_task_state.task.specific
+    other_head = UserFactory(username="hn-head2", groups=[other_unit.head_group])
+    assert head_task.get_task_states_user_can_moderate(people["head"]).count() == 1
+    assert head_task.get_task_states_user_can_moderate(other_head).count() == 0
+    act(people["head"], page, "approve")
+    page.refresh_from_db()
+    verify_task = page.current_workflow_state.current_task_state.task.specific
+    assert verify_task.get_task_states_user_can_moderate(people["emulation"]).count() == 1
+    assert verify_task.get_task_states_user_can_moderate(people["journal"]).count() == 0
