@@ -63,11 +63,13 @@ INSTALLED_APPS = [
     "exemplar_pages",
     "workflows",
     "media",
+    "content_api",
     "wagtail_localize",
     # Replaces wagtail.locales: the locale admin that knows about synchronisation.
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -80,6 +82,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "ninja",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.auth",
@@ -274,6 +277,34 @@ WORKFLOW_HOLIDAYS = env_list(
 WAGTAIL_FINISH_WORKFLOW_ACTION = "workflows.finish.publish_with_provenance"
 # Wagtail's stock API v3 is not mounted; the partner content API is the project's own.
 WAGTAILAPI_DOCS_ENABLED = False
+
+# The content API for partner portals (content_api/).
+# Public base URL of the API itself (for CDN purges) and of the public site (item `url`).
+CONTENT_API_BASE_URL = env("CONTENT_API_BASE_URL", WAGTAILADMIN_BASE_URL)
+CONTENT_PUBLIC_BASE_URL = env("CONTENT_PUBLIC_BASE_URL", "")
+# Requests per minute of an anonymous caller (per IP); partners have their own limit.
+CONTENT_API_ANON_RATE_LIMIT = env_int("CONTENT_API_ANON_RATE_LIMIT", 120)
+# How many reverse proxies (load balancer, CDN) add to X-Forwarded-For before Django.
+CONTENT_API_TRUSTED_PROXIES = env_int("CONTENT_API_TRUSTED_PROXIES", 0)
+CONTENT_API_MAX_AGE = env_int("CONTENT_API_MAX_AGE", 60)
+CONTENT_API_S_MAXAGE = env_int("CONTENT_API_S_MAXAGE", 300)
+CONTENT_API_STALE_WHILE_REVALIDATE = env_int("CONTENT_API_STALE_WHILE_REVALIDATE", 600)
+CONTENT_API_RESPONSE_CACHE_SECONDS = env_int("CONTENT_API_RESPONSE_CACHE_SECONDS", 600)
+CONTENT_API_TOKEN_VALID_DAYS = env_int("CONTENT_API_TOKEN_VALID_DAYS", 365)
+
+# CDN purge on publish (Wagtail's frontend cache): Cloudflare when its variables are set.
+WAGTAILFRONTENDCACHE = {}
+if env("CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN"),
+        "ZONEID": env("CLOUDFLARE_ZONEID"),
+    }
+elif env("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+    }
 
 # Demo content and accounts (manage.py load_demo) are refused when this is False.
 DEMO_CONTENT_ALLOWED = False

@@ -1,0 +1,32 @@
+"""Authentication of the content API: a partner's Wagtail API token, or nobody (public)."""
+
+from __future__ import annotations
+
+from ninja.errors import AuthenticationError
+from ninja.security import HttpBearer
+
+from .. import access
+
+
+class PartnerOrPublic(HttpBearer):
+    """
+    `Authorization: Bearer <token>` of a partner's service account gives that partner's
+    channels; no Authorization header gives the public channels. A header that is present
+    but wrong (malformed, unknown, revoked or expired token) is a 401, never a silent
+    fall-back to public. Sessions are ignored: an admin's cookie changes nothing here.
+    """
+
+    def __call__(self, request):
+        header = request.headers.get("Authorization")
+        if header is None:
+            return access.anonymous(access.client_ip(request))
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise AuthenticationError()
+        return self.authenticate(request, token.strip())
+
+    def authenticate(self, request, token: str):
+        try:
+            return access.partner(token)
+        except access.InvalidToken:
+            raise AuthenticationError() from None

@@ -1,0 +1,104 @@
+"""Query parameters of each collection; anything not declared here is refused with a 400."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+
+from ninja import Schema
+from pydantic import Field
+
+MAX_LIMIT = 100
+
+Order = Literal["-published_at", "published_at", "-updated_at", "updated_at", "title", "-title"]
+DatedOrder = Literal[
+    "-published_at", "published_at", "-updated_at", "updated_at", "title", "-title", "-date", "date"
+]
+
+
+class ListParams(Schema):
+    cursor: str | None = Field(None, description="Opaque cursor from the `next` URL of the previous page.")
+    limit: int = Field(20, ge=1, le=MAX_LIMIT, description="Items per page, 1 to 100.")
+    count: bool = Field(False, description="Add the total number of matching items (costs a COUNT).")
+    locale: str = Field("vi", description="Content locale: vi or en.")
+    slug: str | None = Field(None, max_length=255, description="Find items by slug (with `locale`).")
+    updated_since: datetime | None = Field(
+        None, description="Only items published or updated since (ISO 8601)."
+    )
+    search: str | None = Field(
+        None,
+        min_length=1,
+        max_length=200,
+        description="Accent-insensitive Vietnamese search; orders by relevance.",
+    )
+
+
+class ExemplarParams(ListParams):
+    unit: str | None = Field(None, description="Unit id or code; includes its sub-units.")
+    campaign: int | None = Field(None, ge=1, description="Campaign id.")
+    award_year: int | None = Field(None, ge=1945, le=2100, description="Year of an award decision.")
+    award_form: int | None = Field(None, ge=1, description="Award form id (see the award vocabulary).")
+    award_category: (
+        Literal[
+            "emulation_title",
+            "order",
+            "medal",
+            "honorary_title",
+            "prize",
+            "commemorative_medal",
+            "certificate_of_merit",
+            "certificate",
+        ]
+        | None
+    ) = Field(None, description="Family of an award received.")
+    level: Literal["typical", "outstanding"] | None = Field(None, description="Recognition level.")
+    kind: Literal["individual", "collective"] | None = Field(None, description="Individual or collective.")
+    channel: str | None = Field(None, max_length=40, description="Only items approved for this channel code.")
+    tag: str | None = Field(None, max_length=100, description="Tag slug or name.")
+    order: Order = Field("-published_at", description="Sort order; with `search`, relevance comes first.")
+
+
+class CampaignParams(ListParams):
+    unit: str | None = Field(None, description="Issuing unit id or code; includes its sub-units.")
+    year: int | None = Field(
+        None, ge=1945, le=2100, description="Campaign year (or start year of its period)."
+    )
+    status: Literal["launched", "summarised"] | None = Field(None, description="Campaign status.")
+    channel: str | None = Field(None, max_length=40, description="Only items approved for this channel code.")
+    order: DatedOrder = Field("-published_at", description="Sort order (`date` is the issue date).")
+
+
+class NewsParams(ListParams):
+    unit: str | None = Field(None, description="Unit id or code; includes its sub-units.")
+    campaign: int | None = Field(None, ge=1, description="Related campaign id.")
+    exemplar: int | None = Field(None, ge=1, description="Related exemplar id.")
+    date_from: date | None = Field(None, description="News dated on or after (YYYY-MM-DD).")
+    date_to: date | None = Field(None, description="News dated on or before (YYYY-MM-DD).")
+    channel: str | None = Field(None, max_length=40, description="Only items approved for this channel code.")
+    tag: str | None = Field(None, max_length=100, description="Tag slug or name.")
+    order: DatedOrder = Field("-published_at", description="Sort order (`date` is the news date).")
+
+
+class UnitParams(Schema):
+    cursor: str | None = Field(None, description="Opaque cursor from the `next` URL of the previous page.")
+    limit: int = Field(20, ge=1, le=MAX_LIMIT, description="Items per page, 1 to 100.")
+    count: bool = Field(False, description="Add the total number of matching units.")
+    code: str | None = Field(None, max_length=40, description="Unit code (or former code).")
+    level: (
+        Literal[
+            "supreme",
+            "department",
+            "section",
+            "high_level",
+            "provincial",
+            "regional",
+            "district",
+            "military",
+            "press",
+        ]
+        | None
+    ) = Field(None, description="Unit level.")
+    parent: str | None = Field(None, description="Parent unit id or code.")
+    valid_on: date | None = Field(None, description="Units that existed on this day (YYYY-MM-DD).")
+    current: bool | None = Field(None, description="Only units that exist today (true) or ended (false).")
+    search: str | None = Field(None, min_length=1, max_length=200, description="Name, accents optional.")

@@ -1,0 +1,257 @@
+"""Selecting documents for a caller: visibility, filters, keyset pagination."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Value
+from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, TupleLessThan
+from django.utils import timezone
+from taggit.models import Tag
+
+from cms.models import Channel, Unit
+from cms.text import fold_accents
+from exemplar_pages.models import AwardForm, ExemplarPage, NewsPage
+from exemplar_pages.models.awards import Award
+
+from ..access import Caller
+from ..models import ContentDocument
+from . import cursor as cursors
+from .errors import BadParameter
+
+Channels = ContentDocument.channels.through
+
+
+def visible(caller: Caller, kind: str | None = None) -> QuerySet[ContentDocument]:
+    """Documents the caller may read: live, unexpired, approved for one of its channels."""
+    qs = ContentDocument.objects.filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
+    if kind:
+        qs = qs.filter(kind=kind)
+    entitled = Channels.objects.filter(contentdocument_id=OuterRef("pk"), channel_id__in=caller.channel_ids)
+    return qs.filter(Exists(entitled))
+
+
+# Filter values that must name something that exists
+
+
+def content_locales() -> set[str]:
+    return {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
+
+
+def check_locale(value: str) -> str:
+    if value not in content_locales():
+        raise BadParameter(
+            "locale", f"unknown locale {value!r}; one of {', '.join(sorted(content_locales()))}"
+        )
+    return value
+
+
+def resolve_unit(value: str, param: str = "unit") -> Unit:
+    try:
+        if value.isdigit():
+            return Unit.objects.get(pk=int(value))
+        return Unit.objects.by_code(value)
+    except (Unit.DoesNotExist, Unit.MultipleObjectsReturned, ValueError, OverflowError):
+        raise BadParameter(param, f"no unit with id or code {value!r}") from None
+
+
+def resolve_channel(value: str, caller: Caller) -> int:
+    channel = Channel.objects.filter(code=value).values_list("pk", flat=True).first()
+    if channel is None:
+        raise BadParameter("channel", f"no channel with code {value!r}")
+    if channel not in caller.channel_ids:
+        raise BadParameter("channel", f"channel {value!r} is not one of the channels you may read")
+    return channel
+
+
+def resolve_tag(value: str) -> int:
+    tag = Tag.objects.filter(Q(slug=value) | Q(name__iexact=value)).values_list("pk", flat=True).first()
+    if tag is None:
+        raise BadParameter("tag", f"no tag {value!r}")
+    return tag
+
+
+def require_document(kind: str, pk: int, param: str) -> None:
+    if not ContentDocument.objects.filter(kind=kind, pk=pk).exists():
+        raise BadParameter(param, f"no published {kind} with id {pk}")
+
+
+def common_filters(qs: QuerySet, params, caller: Caller) -> QuerySet:
+    qs = qs.filter(locale=check_locale(params.locale))
+    if params.slug:
+        qs = qs.filter(slug=params.slug)
+    if params.updated_since:
+        since = params.updated_since
+        if timezone.is_naive(since):
+            since = timezone.make_aware(since)
+        qs = qs.filter(updated_at__gte=since)
+    if getattr(params, "unit", None):
+        qs = qs.filter(unit_id__in=resolve_unit(params.unit).descendant_ids())
+    if getattr(params, "channel", None):
+        channel = resolve_channel(params.channel, caller)
+        qs = qs.filter(Exists(Channels.objects.filter(contentdocument_id=OuterRef("pk"), channel_id=channel)))
+    return qs
+
+
+def exemplar_filters(qs: QuerySet, params, caller: Caller) -> QuerySet:
+    qs = common_filters(qs, params, caller)
+    if params.campaign:
+        require_document("campaign", params.campaign, "campaign")
+        through = ExemplarPage.campaigns.through
+        qs = qs.filter(
+            Exists(through.objects.filter(exemplarpage_id=OuterRef("pk"), campaignpage_id=params.campaign))
+        )
+    awards = Award.objects.filter(exemplar_id=OuterRef("pk"))
+    if params.award_year:
+        year = params.award_year
+        awards = awards.filter(
+            decision_date__gte=dt.date(year, 1, 1), decision_date__lte=dt.date(year, 12, 31)
+        )
+    if params.award_form:
+        if not AwardForm.objects.filter(pk=params.award_form).exists():
+            raise BadParameter("award_form", f"no award form with id {params.award_form}")
+        awards = awards.filter(award_form_id=params.award_form)
+    if params.award_category:
+        awards = awards.filter(award_form__category=params.award_category)
+    if params.award_year or params.award_form or params.award_category:
+        qs = qs.filter(Exists(awards))
+    if params.level:
+        qs = qs.filter(level=params.level)
+    if params.kind:
+        qs = qs.filter(subject_kind=params.kind)
+    if params.tag:
+        tagged = ExemplarPage.tags.through.objects.filter(
+            content_object_id=OuterRef("pk"), tag_id=resolve_tag(params.tag)
+        )
+        qs = qs.filter(Exists(tagged))
+    return qs
+
+
+def campaign_filters(qs: QuerySet, params, caller: Caller) -> QuerySet:
+    qs = common_filters(qs, params, caller)
+    if params.year:
+        qs = qs.filter(year=params.year)
+    if params.status:
+        qs = qs.filter(status=params.status)
+    return qs
+
+
+def news_filters(qs: QuerySet, params, caller: Caller) -> QuerySet:
+    qs = common_filters(qs, params, caller)
+    if params.campaign:
+        require_document("campaign", params.campaign, "campaign")
+        through = NewsPage.related_campaigns.through
+        qs = qs.filter(
+            Exists(through.objects.filter(newspage_id=OuterRef("pk"), campaignpage_id=params.campaign))
+        )
+    if params.exemplar:
+        require_document("exemplar", params.exemplar, "exemplar")
+        through = NewsPage.related_exemplars.through
+        qs = qs.filter(
+            Exists(through.objects.filter(newspage_id=OuterRef("pk"), exemplarpage_id=params.exemplar))
+        )
+    if params.date_from and params.date_to and params.date_from > params.date_to:
+        raise BadParameter("date_to", "date_to is before date_from")
+    if params.date_from:
+        qs = qs.filter(date__gte=params.date_from)
+    if params.date_to:
+        qs = qs.filter(date__lte=params.date_to)
+    if params.tag:
+        tagged = NewsPage.tags.through.objects.filter(
+            content_object_id=OuterRef("pk"), tag_id=resolve_tag(params.tag)
+        )
+        qs = qs.filter(Exists(tagged))
+    return qs
+
+
+FILTERS = {"exemplar": exemplar_filters, "campaign": campaign_filters, "news": news_filters}
+
+
+# Search
+
+
+def search(qs: QuerySet, text: str) -> tuple[QuerySet, str]:
+    """Accent-insensitive search; returns the queryset and the field to order by."""
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchRank
+
+        from cms.search_backend import SEARCH_CONFIG
+
+        query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
+        qs = qs.filter(search_vector=query).annotate(rank=SearchRank(F("search_vector"), query))
+        return qs, "rank"
+    for word in fold_accents(text).lower().split():
+        qs = qs.filter(search_text__contains=word)
+    return qs, ""
+
+
+# Keyset pagination
+
+ORDER_FIELDS = {
+    "published_at": "published_at",
+    "updated_at": "updated_at",
+    "title": "title",
+    "date": "date",
+    "rank": "rank",
+    "id": "id",
+}
+
+
+def _key_value(field: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if field in ("published_at", "updated_at"):
+        return dt.datetime.fromisoformat(value)
+    if field == "date":
+        return dt.date.fromisoformat(value)
+    if field == "rank":
+        return float(value)
+    if field == "id":
+        return int(value)
+    return str(value)
+
+
+def _dump_key(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    return value
+
+
+def paginate(
+    qs: QuerySet, order: str, cursor: str | None, limit: int, id_field: str = "pk"
+) -> tuple[list, Any]:
+    """
+    One page of `qs` in `order` ("-field" for descending), after `cursor`.
+
+    Keyset pagination on (field, id): a deep page costs what the first one costs, and a
+    publish between two requests neither skips nor repeats an item. Returns the rows and
+    the cursor of the next page (None at the end).
+    """
+    descending = order.startswith("-")
+    field = ORDER_FIELDS[order.lstrip("-")]
+    if field == "date":
+        qs = qs.exclude(date__isnull=True)
+    if cursor:
+        key = cursors.decode(cursor, order)
+        try:
+            value, last_id = _key_value(field, key[0]), int(key[1])
+        except (ValueError, TypeError, IndexError):
+            raise BadParameter("cursor", "malformed cursor; use the `next` URL of a previous page") from None
+        compare = TupleLessThan if descending else TupleGreaterThan
+        qs = qs.filter(compare(Tuple(F(field), F(id_field)), Tuple(Value(value), Value(last_id))))
+    sign = "-" if descending else ""
+    rows = list(qs.order_by(f"{sign}{field}", f"{sign}{id_field}")[: limit + 1])
+    if len(rows) <= limit:
+        return rows, None
+    rows = rows[:limit]
+    last = rows[-1]
+    next_cursor = cursors.encode(order, [_dump_key(getattr(last, field)), getattr(last, id_field)])
+    return rows, next_cursor
+
+
+def dumps(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()

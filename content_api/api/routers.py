@@ -1,0 +1,287 @@
+"""The endpoints of the content API: exemplars, campaigns, news and units."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlencode
+
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+from ninja import Query, Router
+
+from cms.models import Unit
+from cms.text import fold_accents
+
+from ..access import Caller
+from ..representations import API_PREFIX, unit_ref
+from . import params as p
+from . import queries, schemas
+from .auth import PartnerOrPublic
+from .errors import BadParameter
+from .http import cached_json, rate_limited
+
+router = Router(auth=PartnerOrPublic())
+
+ERRORS = {400: schemas.Problem, 401: schemas.Problem, 404: schemas.Problem, 429: schemas.Problem}
+LIST_EXTRA = {"cursor", "limit", "count"}
+
+
+def _refuse_unknown(request: HttpRequest, schema) -> None:
+    unknown = sorted(set(request.GET) - set(schema.model_fields))
+    if unknown:
+        raise BadParameter(
+            unknown[0], f"unknown parameter; allowed: {', '.join(sorted(schema.model_fields))}"
+        )
+
+
+def _next_url(request: HttpRequest, next_cursor: str | None) -> str | None:
+    if next_cursor is None:
+        return None
+    query = [(k, v) for k, values in request.GET.lists() for v in values if k != "cursor"]
+    query.append(("cursor", next_cursor))
+    return request.build_absolute_uri(f"{request.path}?{urlencode(query)}")
+
+
+def _envelope(items: list[bytes], next_url: str | None, count: int | None) -> bytes:
+    body = b'{"items":[' + b",".join(items) + b'],"next":' + queries.dumps(next_url)
+    if count is not None:
+        body += b',"count":' + str(count).encode()
+    return body + b"}"
+
+
+def _guard(request: HttpRequest, schema):
+    caller: Caller = request.auth
+    limited = rate_limited(caller)
+    if limited is None:
+        _refuse_unknown(request, schema)
+    return caller, limited
+
+
+def _listing(request: HttpRequest, kind: str, params):
+    caller, limited = _guard(request, type(params))
+    if limited:
+        return limited
+
+    def build():
+        qs = queries.FILTERS[kind](queries.visible(caller, kind), params, caller)
+        order = params.order
+        if params.search:
+            qs, rank = queries.search(qs, params.search)
+            if rank and "order" not in request.GET:
+                order = "-rank"
+        count = qs.count() if params.count else None
+        rows, next_cursor = queries.paginate(
+            qs.only("pk", "summary", "published_at", "updated_at", "title", "date"),
+            order,
+            params.cursor,
+            params.limit,
+        )
+        tags = [f"{kind}s", *(f"{kind}-{row.pk}" for row in rows)]
+        if getattr(params, "unit", None):
+            tags.append(f"unit-{params.unit}")
+        return _envelope([row.summary.encode() for row in rows], _next_url(request, next_cursor), count), tags
+
+    return cached_json(request, caller, build)
+
+
+def _detail(request: HttpRequest, kind: str, pk: int):
+    caller: Caller = request.auth
+    limited = rate_limited(caller)
+    if limited:
+        return limited
+    if request.GET:
+        raise BadParameter(sorted(request.GET)[0], "unknown parameter; this endpoint takes none")
+
+    def build():
+        visible = queries.visible(caller)
+        document = (
+            visible.filter(kind=kind, pk=pk).only("detail", "refs", "translation_key", "unit_id").first()
+        )
+        if document is None:
+            raise Http404(f"No published {kind} with id {pk} is available to you.")
+        data = json.loads(document.detail)
+        translations = dict(
+            visible.filter(translation_key=document.translation_key)
+            .exclude(pk=pk)
+            .values_list("locale", "pk")
+        )
+        data["translations"] = translations
+        if document.refs:
+            allowed = set(visible.filter(pk__in=document.refs).values_list("pk", flat=True))
+            for key in ("campaigns", "related_exemplars", "related_campaigns"):
+                if key in data:
+                    data[key] = [ref for ref in data[key] if ref["id"] in allowed]
+        tags = [f"{kind}-{pk}", *(f"campaign-{ref}" for ref in document.refs)]
+        if document.unit_id:
+            tags.append(f"unit-{document.unit_id}")
+        return queries.dumps(data), tags
+
+    return cached_json(request, caller, build)
+
+
+# Exemplars
+
+
+@router.get(
+    "/exemplars/",
+    response={200: schemas.ExemplarPage, **ERRORS},
+    operation_id="list_exemplars",
+    summary="Exemplars approved for your channels",
+    tags=["exemplars"],
+)
+def list_exemplars(request, params: Query[p.ExemplarParams]):
+    """Newest first by default; `slug` + `locale` finds one exemplar by its address."""
+    return _listing(request, "exemplar", params)
+
+
+@router.get(
+    "/exemplars/{int:id}/",
+    response={200: schemas.ExemplarDetail, **ERRORS},
+    operation_id="get_exemplar",
+    summary="One exemplar, with everything needed to render it",
+    tags=["exemplars"],
+)
+def get_exemplar(request, id: int):
+    return _detail(request, "exemplar", id)
+
+
+# Campaigns
+
+
+@router.get(
+    "/campaigns/",
+    response={200: schemas.CampaignPage, **ERRORS},
+    operation_id="list_campaigns",
+    summary="Emulation campaigns approved for your channels",
+    tags=["campaigns"],
+)
+def list_campaigns(request, params: Query[p.CampaignParams]):
+    return _listing(request, "campaign", params)
+
+
+@router.get(
+    "/campaigns/{int:id}/",
+    response={200: schemas.CampaignDetail, **ERRORS},
+    operation_id="get_campaign",
+    summary="One campaign",
+    tags=["campaigns"],
+)
+def get_campaign(request, id: int):
+    return _detail(request, "campaign", id)
+
+
+# News
+
+
+@router.get(
+    "/news/",
+    response={200: schemas.NewsPage, **ERRORS},
+    operation_id="list_news",
+    summary="News approved for your channels",
+    tags=["news"],
+)
+def list_news(request, params: Query[p.NewsParams]):
+    return _listing(request, "news", params)
+
+
+@router.get(
+    "/news/{int:id}/",
+    response={200: schemas.NewsDetail, **ERRORS},
+    operation_id="get_news",
+    summary="One news article",
+    tags=["news"],
+)
+def get_news(request, id: int):
+    return _detail(request, "news", id)
+
+
+# Units: the public directory of the procuracy's units (not channel-scoped).
+
+
+def _unit_summary(unit: Unit, today) -> dict:
+    return {
+        "id": unit.pk,
+        "code": unit.code,
+        "name": unit.name,
+        "short_name": unit.short_name,
+        "level": unit.level,
+        "province": unit.province,
+        "parent": unit.parent_id,
+        "valid_from": unit.valid_from.isoformat() if unit.valid_from else None,
+        "valid_until": unit.valid_until.isoformat() if unit.valid_until else None,
+        "is_current": unit.is_valid_on(today),
+        "api_url": f"{API_PREFIX}/units/{unit.pk}/",
+    }
+
+
+@router.get(
+    "/units/",
+    response={200: schemas.UnitPage, **ERRORS},
+    operation_id="list_units",
+    summary="Units of the procuracy, before and after the 2025 reorganisation",
+    tags=["units"],
+)
+def list_units(request, params: Query[p.UnitParams]):
+    caller, limited = _guard(request, p.UnitParams)
+    if limited:
+        return limited
+
+    def build():
+        qs = Unit.objects.all()
+        if params.code:
+            qs = qs.filter(pk=queries.resolve_unit(params.code, "code").pk)
+        if params.level:
+            qs = qs.filter(level=params.level)
+        if params.parent:
+            qs = qs.filter(parent=queries.resolve_unit(params.parent, "parent"))
+        if params.valid_on:
+            qs = qs.valid_on(params.valid_on)
+        if params.current is not None:
+            current = Unit.objects.current().values("pk")
+            qs = qs.filter(pk__in=current) if params.current else qs.exclude(pk__in=current)
+        if params.search:
+            words = fold_accents(params.search).lower().split()
+            units = [
+                u
+                for u in qs
+                if all(w in fold_accents(f"{u.name} {u.short_name} {u.code}").lower() for w in words)
+            ]
+            qs = Unit.objects.filter(pk__in=[u.pk for u in units])
+        count = qs.count() if params.count else None
+        rows, next_cursor = queries.paginate(qs, "id", params.cursor, params.limit)
+        today = timezone.localdate()
+        items = [queries.dumps(_unit_summary(unit, today)) for unit in rows]
+        return _envelope(items, _next_url(request, next_cursor), count), ["units"]
+
+    return cached_json(request, caller, build)
+
+
+@router.get(
+    "/units/{int:id}/",
+    response={200: schemas.UnitDetail, **ERRORS},
+    operation_id="get_unit",
+    summary="One unit, with what it came from and what it became",
+    tags=["units"],
+)
+def get_unit(request, id: int):
+    caller: Caller = request.auth
+    limited = rate_limited(caller)
+    if limited:
+        return limited
+    if request.GET:
+        raise BadParameter(sorted(request.GET)[0], "unknown parameter; this endpoint takes none")
+
+    def build():
+        unit = Unit.objects.filter(pk=id).select_related("parent").first()
+        if unit is None:
+            raise Http404(f"No unit with id {id}.")
+        today = timezone.localdate()
+        data = {
+            **_unit_summary(unit, today),
+            "predecessors": [unit_ref(u) for u in unit.predecessors.order_by("pk")],
+            "successors": [unit_ref(u) for u in unit.successors.order_by("pk")],
+            "children": [unit_ref(u) for u in unit.children.order_by("pk")],
+        }
+        return queries.dumps(data), [f"unit-{id}", "units"]
+
+    return cached_json(request, caller, build)

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ContentApiConfig(AppConfig):
+    """The content API for partner portals: partners, their keys, the published projection."""
+
+    name = "content_api"
+    verbose_name = _("API nội dung")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import handlers
+
+        handlers.connect()

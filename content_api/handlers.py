@@ -1,0 +1,103 @@
+"""
+Signal wiring of the content API. Each handler only says *when* to act; what to do lives
+in content_api.projection, content_api.versioning and content_api.access.
+"""
+
+from __future__ import annotations
+
+from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from cms.models import Channel, Unit
+
+from . import access, projection, versioning
+from .models import ContentDocument, Partner, PartnerToken
+from .representations import KIND_BY_MODEL
+
+
+def _page_changed(sender, instance, **kwargs):
+    projection.sync_page(instance.pk)
+
+
+def _page_deleted(sender, instance, **kwargs):
+    projection.remove_page(instance.pk)
+
+
+def _subtree_changed(page: Page) -> None:
+    """A move or a view restriction changes the URL or visibility of a whole subtree."""
+    ids = Page.objects.descendant_of(page, inclusive=True).type(*KIND_BY_MODEL).values_list("pk", flat=True)
+    from .tasks import reproject_pages
+
+    reproject_pages.enqueue(list(ids))
+
+
+def _page_moved(sender, instance, **kwargs):
+    _subtree_changed(instance)
+
+
+def _restriction_changed(sender, instance, **kwargs):
+    _subtree_changed(instance.page)
+
+
+def _published_referrers(sender, instance, **kwargs):
+    """Exemplars and news embed the title and slug of the campaigns they refer to."""
+    from exemplar_pages.models import ExemplarPage, NewsPage
+
+    from .tasks import reproject_pages
+
+    referrers = set(ExemplarPage.objects.live().filter(campaigns=instance).values_list("pk", flat=True))
+    referrers |= set(NewsPage.objects.live().filter(related_campaigns=instance).values_list("pk", flat=True))
+    if referrers:
+        reproject_pages.enqueue(sorted(referrers))
+
+
+def _unit_changed(sender, instance, **kwargs):
+    from .tasks import reproject_pages
+
+    ids = list(ContentDocument.objects.filter(unit=instance).values_list("pk", flat=True))
+    if ids:
+        reproject_pages.enqueue(ids)
+    versioning.content_changed([f"unit-{instance.pk}"], kind="unit", pk=instance.pk)
+
+
+def _channels_changed(sender, **kwargs):
+    access.forget_all()
+    versioning.bump()
+
+
+def _partner_changed(sender, instance, **kwargs):
+    access.forget_partner(instance)
+
+
+def _token_changed(sender, instance, **kwargs):
+    access.forget_token_hash(getattr(instance, "key_hash", None) or instance.token.key_hash)
+
+
+def connect() -> None:
+    from wagtail.models import APIToken
+
+    from exemplar_pages.models import CampaignPage
+
+    for model in KIND_BY_MODEL:
+        page_published.connect(_page_changed, sender=model, dispatch_uid=f"content-api-pub-{model.__name__}")
+        page_unpublished.connect(
+            _page_changed, sender=model, dispatch_uid=f"content-api-unpub-{model.__name__}"
+        )
+        pre_delete.connect(_page_deleted, sender=model, dispatch_uid=f"content-api-del-{model.__name__}")
+    page_published.connect(
+        _published_referrers, sender=CampaignPage, dispatch_uid="content-api-campaign-refs"
+    )
+    post_page_move.connect(_page_moved, dispatch_uid="content-api-move")
+    post_save.connect(_restriction_changed, sender=PageViewRestriction, dispatch_uid="content-api-restrict")
+    post_delete.connect(
+        _restriction_changed, sender=PageViewRestriction, dispatch_uid="content-api-unrestrict"
+    )
+    post_save.connect(_unit_changed, sender=Unit, dispatch_uid="content-api-unit")
+    post_save.connect(_channels_changed, sender=Channel, dispatch_uid="content-api-channel")
+    for model in (Partner,):
+        post_save.connect(_partner_changed, sender=model, dispatch_uid="content-api-partner")
+        post_delete.connect(_partner_changed, sender=model, dispatch_uid="content-api-partner-del")
+    post_save.connect(_token_changed, sender=APIToken, dispatch_uid="content-api-token")
+    post_delete.connect(_token_changed, sender=APIToken, dispatch_uid="content-api-token-del")
+    post_save.connect(_token_changed, sender=PartnerToken, dispatch_uid="content-api-ptoken")

@@ -1,0 +1,173 @@
+"""
+Keeping the published projection (ContentDocument) in step with the live pages.
+
+`sync_page` is called when a page is published, unpublished, moved or made private;
+`remove_page` when it is deleted. Both bump the content version (so ETags stop matching and
+cached responses are dropped) and purge the CDN for what changed.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.db import connection, transaction
+from django.db.models import Value
+from django.utils import timezone
+from wagtail.models import Page
+
+from cms.text import fold_accents
+
+from . import versioning
+from .models import ContentDocument
+from .representations import BUILDERS, KIND_BY_MODEL
+
+
+def is_visible(page) -> bool:
+    """Live, not expired, and not behind a view restriction (here or on an ancestor)."""
+    if not page.live or page.expired:
+        return False
+    if page.expire_at and page.expire_at <= timezone.now():
+        return False
+    return not page.get_view_restrictions().exists()
+
+
+def _dumps(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _search_text(page, summary: dict) -> str:
+    parts = [page.title, summary.get("lead", ""), summary.get("position", ""), summary.get("theme", "")]
+    parts += summary.get("tags", [])
+    return fold_accents(" ".join(p for p in parts if p)).lower()
+
+
+def _facets(page, kind: str) -> dict:
+    specific = page
+    if kind == "exemplar":
+        return {
+            "unit_id": specific.unit_id,
+            "subject_kind": specific.kind,
+            "level": specific.recognition_level,
+            "year": None,
+            "date": None,
+            "status": "",
+        }
+    if kind == "campaign":
+        return {
+            "unit_id": specific.issuing_unit_id,
+            "subject_kind": "",
+            "level": "",
+            "status": specific.status,
+            "date": specific.issue_date,
+            "year": specific.period_year or (specific.period_start.year if specific.period_start else None),
+        }
+    return {
+        "unit_id": specific.unit_id,
+        "subject_kind": "",
+        "level": "",
+        "status": "",
+        "date": specific.date,
+        "year": specific.date.year if specific.date else None,
+    }
+
+
+def _validate(kind: str, summary: dict, detail: dict) -> None:
+    """The stored JSON must match the schemas the OpenAPI document publishes."""
+    from .api.schemas import DETAIL_SCHEMAS, SUMMARY_SCHEMAS
+
+    SUMMARY_SCHEMAS[kind].model_validate(summary)
+    DETAIL_SCHEMAS[kind].model_validate(detail)
+
+
+@transaction.atomic
+def sync_page(page_or_id) -> ContentDocument | None:
+    """Write (or remove) the API document of one page from its live version."""
+    page_id = page_or_id if isinstance(page_or_id, int) else page_or_id.pk
+    page = Page.objects.filter(pk=page_id).specific().first()
+    kind = KIND_BY_MODEL.get(type(page)) if page is not None else None
+    if kind is None:
+        return None
+    if not is_visible(page):
+        remove_page(page_id)
+        return None
+    summary_of, detail_of = BUILDERS[kind]
+    summary = summary_of(page)
+    detail, refs = detail_of(page)
+    _validate(kind, summary, detail)
+    previous = ContentDocument.objects.filter(pk=page_id).values_list("unit_id", flat=True).first()
+    document, _created = ContentDocument.objects.update_or_create(
+        page_id=page_id,
+        defaults={
+            "kind": kind,
+            "locale": page.locale.language_code,
+            "translation_key": page.translation_key,
+            "slug": page.slug,
+            "title": page.title,
+            "published_at": page.first_published_at or page.last_published_at or timezone.now(),
+            "updated_at": page.last_published_at or timezone.now(),
+            "expire_at": page.expire_at,
+            "search_text": _search_text(page, summary),
+            "summary": _dumps(summary),
+            "detail": _dumps(detail),
+            "refs": refs,
+            **_facets(page, kind),
+        },
+    )
+    document.channels.set(page.channels.all())
+    if connection.vendor == "postgresql":
+        _write_search_vector(document, page, summary)
+    versioning.content_changed(document_tags(document, previous_unit_id=previous), kind=kind, pk=page_id)
+    return document
+
+
+def _write_search_vector(document: ContentDocument, page, summary: dict) -> None:
+    from django.contrib.postgres.search import SearchVector
+
+    from cms.search_backend import SEARCH_CONFIG
+
+    weighted = [
+        (page.title, "A"),
+        (" ".join([summary.get("lead", ""), summary.get("theme", ""), summary.get("position", "")]), "B"),
+        (" ".join(summary.get("tags", [])), "C"),
+    ]
+    vector = None
+    for text, weight in weighted:
+        part = SearchVector(Value(text or ""), config=SEARCH_CONFIG, weight=weight)
+        vector = part if vector is None else vector + part
+    ContentDocument.objects.filter(pk=document.pk).update(search_vector=vector)
+
+
+def remove_page(page_id: int) -> None:
+    """Take a page out of the API (unpublished, expired, made private or deleted)."""
+    document = ContentDocument.objects.filter(pk=page_id).first()
+    if document is None:
+        return
+    tags = document_tags(document)
+    kind = document.kind
+    document.delete()
+    versioning.content_changed(tags, kind=kind, pk=page_id)
+
+
+def document_tags(document: ContentDocument, previous_unit_id: int | None = None) -> list[str]:
+    """Cache tags of a document: itself, its collection, its unit and its campaigns."""
+    tags = [f"{document.kind}-{document.pk}", f"{document.kind}s"]
+    for unit_id in {document.unit_id, previous_unit_id} - {None}:
+        tags.append(f"unit-{unit_id}")
+    if document.kind == "campaign":
+        tags.append(f"campaign-{document.pk}")
+    elif document.kind == "exemplar":
+        tags += [f"campaign-{pk}" for pk in document.refs]
+    return tags
+
+
+def rebuild_all() -> int:
+    """Re-project every page of an API type (after a deploy that changed representations)."""
+    count = 0
+    model_ids = Page.objects.type(*KIND_BY_MODEL).values_list("pk", flat=True)
+    for page_id in model_ids.iterator():
+        if sync_page(page_id) is not None:
+            count += 1
+    stale = ContentDocument.objects.exclude(page_id__in=Page.objects.type(*KIND_BY_MODEL).live())
+    for page_id in stale.values_list("pk", flat=True):
+        remove_page(page_id)
+    return count

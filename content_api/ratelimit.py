@@ -1,0 +1,31 @@
+"""A fixed-window request counter per caller, kept in the shared cache (Redis in production)."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from django.core.cache import cache
+
+WINDOW = 60
+
+
+@dataclass(frozen=True)
+class Quota:
+    allowed: bool
+    limit: int
+    remaining: int
+    reset_in: int
+
+
+def hit(bucket: str, limit: int) -> Quota:
+    """Count one request of `bucket` in the current minute."""
+    now = time.time()
+    window = int(now // WINDOW)
+    reset_in = max(1, int((window + 1) * WINDOW - now + 0.999))
+    key = f"content-api:rate:{bucket}:{window}"
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        count = 1 if cache.add(key, 1, WINDOW + 5) else cache.incr(key)
+    return Quota(allowed=count <= limit, limit=limit, remaining=max(0, limit - count), reset_in=reset_in)

@@ -1,0 +1,232 @@
+"""
+What the content API says about each page type, built once per publish.
+
+Every page type declares `api_fields` (what may be shown); these functions turn a live
+page into the JSON the API serves, following those declarations. Internal fields (date of
+birth, contact, internal notes), scanned award decisions and reviewers' comments are never
+read here, so they cannot end up in a response.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+
+from cms.models import Unit
+from exemplar_pages.models import CampaignPage, ExemplarPage, NewsPage
+from exemplar_pages.renditions import image_representation
+from workflows.models import Approval
+
+API_PREFIX = "/api/content/v1"
+
+COLLECTIONS = {"exemplar": "exemplars", "campaign": "campaigns", "news": "news"}
+KIND_BY_MODEL = {ExemplarPage: "exemplar", CampaignPage: "campaign", NewsPage: "news"}
+
+
+def api_path(kind: str, pk: int) -> str:
+    return f"{API_PREFIX}/{COLLECTIONS[kind]}/{pk}/"
+
+
+def iso(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def unit_ref(unit: Unit | None) -> dict[str, Any] | None:
+    if unit is None:
+        return None
+    return {
+        "id": unit.pk,
+        "code": unit.code,
+        "name": unit.name,
+        "short_name": unit.short_name,
+        "level": unit.level,
+        "api_url": f"{API_PREFIX}/units/{unit.pk}/",
+    }
+
+
+def page_ref(page, kind: str) -> dict[str, Any]:
+    return {
+        "id": page.pk,
+        "type": kind,
+        "title": page.title,
+        "slug": page.slug,
+        "api_url": api_path(kind, page.pk),
+    }
+
+
+def public_url(page) -> str | None:
+    """The page's address on the public site, when one is configured."""
+    base = getattr(settings, "CONTENT_PUBLIC_BASE_URL", "")
+    relative = page.get_url_parts()
+    if not relative:
+        return None
+    path = relative[2]
+    return f"{base.rstrip('/')}{path}" if base else page.get_full_url()
+
+
+def _meta(page, kind: str) -> dict[str, Any]:
+    return {
+        "id": page.pk,
+        "type": kind,
+        "locale": page.locale.language_code,
+        "slug": page.slug,
+        "title": page.title,
+        "url": public_url(page),
+        "api_url": api_path(kind, page.pk),
+        "first_published_at": iso(page.first_published_at),
+        "last_published_at": iso(page.last_published_at),
+    }
+
+
+def _image(image) -> dict[str, Any] | None:
+    return image_representation(image) if image else None
+
+
+def _stream(value) -> list[dict[str, Any]]:
+    return value.stream_block.get_api_representation(value) if value else []
+
+
+def _tags(page) -> list[str]:
+    return sorted(tag.name for tag in page.tags.all())
+
+
+def _channels(page) -> list[str]:
+    return sorted(channel.code for channel in page.channels.all())
+
+
+def provenance(page) -> list[dict[str, Any]]:
+    """Which units verified, edited and approved the live revision, and when."""
+    approvals = (
+        Approval.objects.filter(page_id=page.pk, revision_id=page.live_revision_id)
+        .select_related("unit", "role")
+        .order_by("approved_at", "pk")
+    )
+    return [
+        {
+            "stage": approval.stage,
+            "unit": unit_ref(approval.unit),
+            "role": approval.role.code if approval.role else None,
+            "approved_at": iso(approval.approved_at),
+        }
+        for approval in approvals
+    ]
+
+
+# Exemplars
+
+
+def exemplar_summary(page: ExemplarPage) -> dict[str, Any]:
+    return {
+        **_meta(page, "exemplar"),
+        "kind": page.kind,
+        "position": page.position,
+        "unit": unit_ref(page.unit),
+        "portrait": _image(page.portrait),
+        "lead": page.lead,
+        "achievement_period": page.achievement_period,
+        "recognition_level": page.recognition_level or None,
+        "award_years": page.award_years,
+        "channels": _channels(page),
+        "tags": _tags(page),
+    }
+
+
+def award(award) -> dict[str, Any]:
+    form = award.award_form
+    return {
+        "form": {"id": form.pk, "name": form.name, "category": form.category},
+        "kind": {"code": award.kind.code, "name": award.kind.name} if award.kind_id else None,
+        "title": award.title,
+        "decision_number": award.decision_number,
+        "decision_date": iso(award.decision_date),
+        "issuing_authority": award.issuing_authority,
+    }
+
+
+def exemplar_detail(page: ExemplarPage) -> tuple[dict[str, Any], list[int]]:
+    campaigns = list(page.campaigns.all())
+    data = {
+        **exemplar_summary(page),
+        "achievements": [block.value for block in page.achievements],
+        "awards": [award(a) for a in page.awards.select_related("award_form", "kind")],
+        "campaigns": [page_ref(c, "campaign") for c in campaigns],
+        "body": _stream(page.body),
+        "provenance": provenance(page),
+    }
+    return data, [c.pk for c in campaigns]
+
+
+# Campaigns
+
+
+def campaign_summary(page: CampaignPage) -> dict[str, Any]:
+    return {
+        **_meta(page, "campaign"),
+        "document_number": page.document_number,
+        "issue_date": iso(page.issue_date),
+        "issuing_unit": unit_ref(page.issuing_unit),
+        "period": {
+            "year": page.period_year,
+            "start": iso(page.period_start),
+            "end": iso(page.period_end),
+            "label": page.period_label,
+        },
+        "theme": page.theme,
+        "motto": page.motto,
+        "lead": page.lead,
+        "status": page.status,
+        "channels": _channels(page),
+    }
+
+
+def campaign_detail(page: CampaignPage) -> tuple[dict[str, Any], list[int]]:
+    data = {
+        **campaign_summary(page),
+        "body": _stream(page.body),
+        "documents": [
+            {
+                "title": item.title or item.document.title,
+                "url": item.document.url,
+                "extension": item.document.file_extension,
+            }
+            for item in page.documents.select_related("document")
+        ],
+        "provenance": provenance(page),
+    }
+    return data, []
+
+
+# News
+
+
+def news_summary(page: NewsPage) -> dict[str, Any]:
+    return {
+        **_meta(page, "news"),
+        "date": iso(page.date),
+        "lead": page.lead,
+        "author": page.author,
+        "unit": unit_ref(page.unit),
+        "channels": _channels(page),
+        "tags": _tags(page),
+    }
+
+
+def news_detail(page: NewsPage) -> tuple[dict[str, Any], list[int]]:
+    exemplars = list(page.related_exemplars.all())
+    campaigns = list(page.related_campaigns.all())
+    data = {
+        **news_summary(page),
+        "body": _stream(page.body),
+        "related_exemplars": [page_ref(p, "exemplar") for p in exemplars],
+        "related_campaigns": [page_ref(p, "campaign") for p in campaigns],
+        "provenance": provenance(page),
+    }
+    return data, [p.pk for p in exemplars + campaigns]
+
+
+BUILDERS = {
+    "exemplar": (exemplar_summary, exemplar_detail),
+    "campaign": (campaign_summary, campaign_detail),
+    "news": (news_summary, news_detail),
+}
