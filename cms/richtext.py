@@ -32,3 +32,38 @@ class SafeRichTextField(RichTextField):
         cleaned = sanitise(value, self.features or SHORT_FEATURES)
         setattr(model_instance, self.attname, cleaned)
         return cleaned
+
+
+def _api_page_links(attrs_list: list[dict]) -> list[str]:
+    """Opening tags of links to pages: public URL and API URL of live targets, nothing else."""
+    from django.utils.html import escape
+    from wagtail.models import Page
+
+    ids = {int(attrs["id"]) for attrs in attrs_list if str(attrs.get("id", "")).isdigit()}
+    pages = {page.pk: page for page in Page.objects.live().public().filter(pk__in=ids).specific()}
+    tags = []
+    for attrs in attrs_list:
+        page = pages.get(int(attrs["id"])) if str(attrs.get("id", "")).isdigit() else None
+        if page is None:
+            # A link to a draft or private page: keep the text, drop the address.
+            tags.append("<a>")
+            continue
+        parts = [f'href="{escape(page.get_full_url() or "")}"', f'data-page-id="{page.pk}"']
+        collection = getattr(page, "api_collection", None)
+        if collection:
+            parts.append(f'data-api-url="/api/content/v1/{collection}/{page.pk}/"')
+        tags.append(f"<a {' '.join(parts)}>")
+    return tags
+
+
+def api_html(db_html: str, features: list[str]) -> str:
+    """
+    Rich text for the content API: sanitised, with internal page links resolved to the
+    page's public URL plus its API address (`data-api-url`), so a partner portal can route
+    them itself; links to pages that are not live and public lose their address.
+    """
+    from wagtail.rich_text import expand_db_html
+    from wagtail.rich_text.rewriters import LinkRewriter
+
+    page_links = LinkRewriter(bulk_rules={"page": _api_page_links})
+    return expand_db_html(page_links(sanitise(db_html, features)))

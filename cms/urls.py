@@ -1,15 +1,17 @@
 """URL configuration: the Wagtail admin, documents, and page serving."""
 
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from content_api.api.app import api as content_api
+from content_api.api.app import not_found as content_api_not_found
 
 urlpatterns = [
     path("api/content/v1/", content_api.urls),
+    re_path(r"^api/", content_api_not_found),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -13,10 +13,9 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.rich_text import expand_db_html
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from cms.richtext import BODY_FEATURES, sanitise
+from cms.richtext import BODY_FEATURES, api_html, sanitise
 
 from .renditions import image_representation, video_representation
 
@@ -32,7 +31,7 @@ class SafeRichTextBlock(blocks.RichTextBlock):
         return sanitise(super().get_prep_value(value), self.features)
 
     def get_api_representation(self, value, context=None):
-        return expand_db_html(sanitise(value.source, self.features))
+        return api_html(value.source, self.features)
 
 
 class HeadingBlock(blocks.StructBlock):

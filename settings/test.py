@@ -20,6 +20,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+CONTENT_API_BASE_URL = "http://testserver"
 
 # Static files straight from the apps (no collectstatic outside production).
 STATIC_ROOT = None

@@ -22,14 +22,51 @@ Read-only content of the People's Procuracy exemplar CMS for partner portals.
 """
 
 
+def _header(description: str, type_: str = "string") -> dict:
+    return {"description": description, "schema": {"type": type_}}
+
+
+CACHE_HEADERS = {
+    "ETag": _header("Strong validator; send it back in If-None-Match."),
+    "Last-Modified": _header("When the content served last changed."),
+    "Cache-Control": _header("public with s-maxage for anonymous callers, private for partners."),
+    "Cache-Tag": _header("Comma-separated tags (item, collection, unit, campaign) for CDN purges."),
+}
+
+
 class ContentAPI(NinjaAPI):
+    """Ninja's generated document, completed with what the endpoints really answer."""
+
     def get_openapi_schema(self, *args, **kwargs):
         schema = super().get_openapi_schema(*args, **kwargs)
-        # A bearer token is optional: without one the caller reads the public channel.
         for path in schema["paths"].values():
             for operation in path.values():
+                # A bearer token is optional: without one the caller reads the public channel.
                 if operation.get("security"):
                     operation["security"].append({})
+                operation["parameters"] = [
+                    *operation.get("parameters", []),
+                    {
+                        "in": "header",
+                        "name": "If-None-Match",
+                        "required": False,
+                        "schema": {"type": "string"},
+                        "description": "An ETag from an earlier answer; 304 when it still matches.",
+                    },
+                ]
+                responses = {str(status): response for status, response in operation["responses"].items()}
+                operation["responses"] = responses
+                responses["200"]["headers"] = CACHE_HEADERS
+                responses["304"] = {
+                    "description": "Not Modified: your copy is current.",
+                    "headers": CACHE_HEADERS,
+                }
+                for status, response in responses.items():
+                    content = response.get("content", {})
+                    if int(status) >= 400 and "application/json" in content:
+                        response["content"] = {"application/problem+json": content["application/json"]}
+                if "429" in responses:
+                    responses["429"]["headers"] = {"Retry-After": _header("Seconds to wait.", "integer")}
         return schema
 
 
@@ -43,3 +80,10 @@ api = ContentAPI(
 )
 errors.register(api)
 api.add_router("/", router)
+
+
+def not_found(request, *args, **kwargs):
+    """Anything under the API's prefix that no endpoint matches: a 404 problem, not an HTML page."""
+    from wagtail.api.v3.errors import problem_response
+
+    return problem_response(status=404, detail="No endpoint at this address; see /api/content/v1/docs/.")

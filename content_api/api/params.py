@@ -8,6 +8,9 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
+# Ids are 32-bit in the database: anything larger cannot name anything.
+MAX_ID = 2_147_483_647
+
 MAX_LIMIT = 100
 
 Order = Literal["-published_at", "published_at", "-updated_at", "updated_at", "title", "-title"]
@@ -35,9 +38,11 @@ class ListParams(Schema):
 
 class ExemplarParams(ListParams):
     unit: str | None = Field(None, description="Unit id or code; includes its sub-units.")
-    campaign: int | None = Field(None, ge=1, description="Campaign id.")
+    campaign: int | None = Field(None, ge=1, le=MAX_ID, description="Campaign id.")
     award_year: int | None = Field(None, ge=1945, le=2100, description="Year of an award decision.")
-    award_form: int | None = Field(None, ge=1, description="Award form id (see the award vocabulary).")
+    award_form: int | None = Field(
+        None, ge=1, le=MAX_ID, description="Award form id (see the award vocabulary)."
+    )
     award_category: (
         Literal[
             "emulation_title",
@@ -70,8 +75,8 @@ class CampaignParams(ListParams):
 
 class NewsParams(ListParams):
     unit: str | None = Field(None, description="Unit id or code; includes its sub-units.")
-    campaign: int | None = Field(None, ge=1, description="Related campaign id.")
-    exemplar: int | None = Field(None, ge=1, description="Related exemplar id.")
+    campaign: int | None = Field(None, ge=1, le=MAX_ID, description="Related campaign id.")
+    exemplar: int | None = Field(None, ge=1, le=MAX_ID, description="Related exemplar id.")
     date_from: date | None = Field(None, description="News dated on or after (YYYY-MM-DD).")
     date_to: date | None = Field(None, description="News dated on or before (YYYY-MM-DD).")
     channel: str | None = Field(None, max_length=40, description="Only items approved for this channel code.")

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Value
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, TupleLessThan
 from django.utils import timezone
 from taggit.models import Tag
@@ -242,7 +242,7 @@ def paginate(
         except (ValueError, TypeError, IndexError):
             raise BadParameter("cursor", "malformed cursor; use the `next` URL of a previous page") from None
         compare = TupleLessThan if descending else TupleGreaterThan
-        qs = qs.filter(compare(Tuple(F(field), F(id_field)), Tuple(Value(value), Value(last_id))))
+        qs = qs.filter(compare(Tuple(F(field), F(id_field)), (value, last_id)))
     sign = "-" if descending else ""
     rows = list(qs.order_by(f"{sign}{field}", f"{sign}{id_field}")[: limit + 1])
     if len(rows) <= limit:

@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest
 from django.utils import timezone
-from ninja import Query, Router
+from ninja import Path, Query, Router
 
 from cms.models import Unit
 from cms.text import fold_accents
@@ -19,6 +19,7 @@ from . import queries, schemas
 from .auth import PartnerOrPublic
 from .errors import BadParameter
 from .http import cached_json, rate_limited
+from .params import MAX_ID
 
 router = Router(auth=PartnerOrPublic())
 
@@ -141,7 +142,7 @@ def list_exemplars(request, params: Query[p.ExemplarParams]):
     summary="One exemplar, with everything needed to render it",
     tags=["exemplars"],
 )
-def get_exemplar(request, id: int):
+def get_exemplar(request, id: int = Path(..., ge=1, le=MAX_ID)):
     return _detail(request, "exemplar", id)
 
 
@@ -166,7 +167,7 @@ def list_campaigns(request, params: Query[p.CampaignParams]):
     summary="One campaign",
     tags=["campaigns"],
 )
-def get_campaign(request, id: int):
+def get_campaign(request, id: int = Path(..., ge=1, le=MAX_ID)):
     return _detail(request, "campaign", id)
 
 
@@ -191,7 +192,7 @@ def list_news(request, params: Query[p.NewsParams]):
     summary="One news article",
     tags=["news"],
 )
-def get_news(request, id: int):
+def get_news(request, id: int = Path(..., ge=1, le=MAX_ID)):
     return _detail(request, "news", id)
 
 
@@ -263,7 +264,7 @@ def list_units(request, params: Query[p.UnitParams]):
     summary="One unit, with what it came from and what it became",
     tags=["units"],
 )
-def get_unit(request, id: int):
+def get_unit(request, id: int = Path(..., ge=1, le=MAX_ID)):
     caller: Caller = request.auth
     limited = rate_limited(caller)
     if limited:

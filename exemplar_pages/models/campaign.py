@@ -161,6 +161,9 @@ class CampaignPage(BasePage):
         "channels",
     ]
 
+    # Where the content API serves this type: /api/content/v1/campaigns/<id>/
+    api_collection = "campaigns"
+
     parent_page_types = ["exemplar_pages.CampaignIndexPage"]
     subpage_types: list[str] = []
 

@@ -235,6 +235,9 @@ class ExemplarPage(BasePage):
     ]
     internal_fields = ["date_of_birth", "contact_phone", "contact_email", "internal_notes"]
 
+    # Where the content API serves this type: /api/content/v1/exemplars/<id>/
+    api_collection = "exemplars"
+
     parent_page_types = ["exemplar_pages.UnitFolderPage"]
     subpage_types: list[str] = []
 

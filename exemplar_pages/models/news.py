@@ -114,6 +114,9 @@ class NewsPage(BasePage):
         "tags",
     ]
 
+    # Where the content API serves this type: /api/content/v1/news/<id>/
+    api_collection = "news"
+
     parent_page_types = ["exemplar_pages.NewsIndexPage"]
     subpage_types: list[str] = []
 

@@ -48,7 +48,7 @@ def make_exemplar(folder, binh_thuan, bang_khen):
         n = next(counter)
         page = ExemplarPage(
             title=title or f"Gương điển hình số {n}",
-            unit=binh_thuan,
+            unit=fields.pop("unit", binh_thuan),
             achievement_period="2021 - 2024",
             achievements=[("achievement", "Hoàn thành xuất sắc nhiệm vụ")],
             lead=fields.pop("lead", "Một tấm gương tiêu biểu."),
