@@ -20,8 +20,13 @@ def sanitise(html: str, features: list[str]) -> str:
     """
     # Wagtail's converter module loads page models when imported, so it is resolved at call
     # time: this module is imported by model modules, before the app registry is ready.
-    converter_class = import_string("wagtail.admin.rich_text.converters.editor_html.EditorHTMLConverter")
-    return converter_class(features=features).to_database_format(html or "")
+    converter = import_string("wagtail.admin.rich_text.converters.editor_html.EditorHTMLConverter")(
+        features=features
+    )
+    # Stored rich text names internal links as <a linktype="page" id="…">, which the
+    # editor-format whitelister does not know: it would drop every page and document link.
+    # Expanding to the editor's format first keeps them; anything else is still filtered.
+    return converter.to_database_format(converter.from_database_format(html or ""))
 
 
 class SafeRichTextField(RichTextField):

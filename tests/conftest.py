@@ -61,3 +61,18 @@ def full_site(db):
 def media_root(settings, tmp_path):
     """Uploaded files of each test go to its own temporary folder, never into var/."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def clear_caches():
+    """
+    Caches outlive a test's rolled-back database: a rendition or an API response cached for
+    one test's image or page 1 would be served to the next test's different image or page 1.
+    """
+    from django.core.cache import caches
+
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
+    yield
+    for cache in caches.all(initialized_only=True):
+        cache.clear()

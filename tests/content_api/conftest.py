@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from cms.models import Channel
@@ -14,14 +13,6 @@ from exemplar_pages.models import CampaignPage, ExemplarPage, NewsPage
 from exemplar_pages.models.awards import Award
 
 API = "/api/content/v1"
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    """The response cache and content version outlive a test's rolled-back database."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

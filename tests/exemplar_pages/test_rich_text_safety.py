@@ -36,3 +36,25 @@ def test_an_index_introduction_with_a_script_tag_is_stored_without_it(site_tree)
     site_tree.news.save()
     stored = NewsIndexPage.objects.get(pk=site_tree.news.pk).intro
     assert "<script" not in stored and "onerror" not in stored and "Xin chào" in stored
+
+
+def test_internal_page_and_document_links_survive_sanitising(folder):
+    target = folder.add_child(
+        instance=ExemplarPage(
+            title="Trang đích", unit=folder.unit, achievement_period="2024", achievements=[]
+        )
+    )
+    text = f'<p><a linktype="page" id="{target.pk}">trang</a> và <a onclick="x()" linktype="page" id="{target.pk}">lại</a></p>'
+    page = folder.add_child(
+        instance=ExemplarPage(
+            title="Có liên kết",
+            unit=folder.unit,
+            achievement_period="2024",
+            achievements=[],
+            body=[("paragraph", text)],
+        )
+    )
+    page.refresh_from_db()
+    stored = page.body.raw_data[0]["value"]
+    assert stored.count(f'id="{target.pk}"') == 2
+    assert "onclick" not in stored
