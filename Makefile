@@ -37,6 +37,10 @@ setup: $(BIN)/.runtime catalogs ## Migrate the database, set up the site and loa
 run: setup ## Create the venv, migrate SQLite, load demo content and serve on 127.0.0.1:8000
 	@echo ""
 	@echo "  Admin:     http://$(HOST):$(PORT)/admin/"
+	@echo "  API docs:  http://$(HOST):$(PORT)/api/content/v1/docs/"
+	@echo "  Try:       curl -s 'http://$(HOST):$(PORT)/api/content/v1/exemplars/?limit=2'"
+	@echo "  Partners:  curl -s -H 'Authorization: Bearer <key>' 'http://$(HOST):$(PORT)/api/content/v1/exemplars/'"
+	@echo "             (keys are issued by the Office in the admin: Đối tác API > Khóa API)"
 	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
@@ -54,6 +58,10 @@ check-migrations: $(BIN)/.dev ## Fail if a model change has no migration
 
 test: $(BIN)/.dev catalogs lint check-migrations ## Lint, migrations check, Django checks and the whole pytest suite
 	$(BIN)/pytest
+
+.PHONY: bench
+bench: $(BIN)/.runtime ## Benchmark the content API against Wagtail's API, PostgreSQL + Redis (bench/README.md; N=2000)
+	$(PY) bench/run.py --n $(or $(N),2000)
 
 clean: ## Remove the virtualenv and local state (database, media)
 	rm -rf $(VENV) var
