@@ -67,7 +67,13 @@ def _resolve(token: str) -> dict | None:
     if partner_token is None or not partner_token.is_usable:
         return None
     partner = partner_token.partner
-    APIToken.objects.filter(pk=partner_token.token_id).update(last_used_at=timezone.now())
+    updates = {"last_used_at": timezone.now()}
+    current_hash = APIToken.hash_token(token)
+    if partner_token.token.key_hash != current_hash:
+        # Matched through SECRET_KEY_FALLBACKS: re-hash with the current key (as Django
+        # upgrades password hashes), so revoking it later forgets the right cache entry.
+        updates["key_hash"] = current_hash
+    APIToken.objects.filter(pk=partner_token.token_id).update(**updates)
     return {
         "partner_id": partner.pk,
         "channel_ids": tuple(sorted(partner.channels.values_list("pk", flat=True))),

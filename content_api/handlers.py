@@ -5,7 +5,8 @@ in content_api.projection, content_api.versioning and content_api.access.
 
 from __future__ import annotations
 
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -67,11 +68,32 @@ def _channels_changed(sender, **kwargs):
 
 
 def _partner_changed(sender, instance, **kwargs):
+    # Now, and again once committed: a request in between may have cached the old state.
     access.forget_partner(instance)
+    transaction.on_commit(lambda: access.forget_partner(instance))
+
+
+def _partner_channels_changed(sender, instance, **kwargs):
+    if isinstance(instance, Partner):
+        _partner_changed(sender, instance)
 
 
 def _token_changed(sender, instance, **kwargs):
-    access.forget_token_hash(getattr(instance, "key_hash", None) or instance.token.key_hash)
+    from wagtail.models import APIToken
+
+    token_id = instance.pk if isinstance(instance, APIToken) else instance.token_id
+    # The stored hash may be newer than this instance's (re-hashed after a key rotation).
+    hashes = {
+        getattr(instance, "key_hash", None),
+        *APIToken.objects.filter(pk=token_id).values_list("key_hash", flat=True),
+    }
+
+    def forget():
+        for key_hash in hashes:
+            access.forget_token_hash(key_hash)
+
+    forget()
+    transaction.on_commit(forget)
 
 
 def connect() -> None:
@@ -98,6 +120,11 @@ def connect() -> None:
     for model in (Partner,):
         post_save.connect(_partner_changed, sender=model, dispatch_uid="content-api-partner")
         post_delete.connect(_partner_changed, sender=model, dispatch_uid="content-api-partner-del")
+    m2m_changed.connect(
+        _partner_channels_changed,
+        sender=Partner.channels.through,
+        dispatch_uid="content-api-partner-channels",
+    )
     post_save.connect(_token_changed, sender=APIToken, dispatch_uid="content-api-token")
     post_delete.connect(_token_changed, sender=APIToken, dispatch_uid="content-api-token-del")
     post_save.connect(_token_changed, sender=PartnerToken, dispatch_uid="content-api-ptoken")

@@ -317,3 +317,8 @@ LOGGING = {
 }
 # Password of the demo accounts created by load_demo (dev and test settings only).
 DEMO_PASSWORD = env("DEMO_PASSWORD", "demo-vksnd-2026")
+
+# Password logins are for people: a content API partner's service account is refused
+# everywhere, even if someone gives it a password (content_api/backends.py).
+# https://docs.djangoproject.com/en/5.2/topics/auth/customizing/#specifying-authentication-backends
+AUTHENTICATION_BACKENDS = ["content_api.backends.NoServiceAccountModelBackend"]

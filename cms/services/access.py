@@ -59,6 +59,11 @@ ROLE_MODEL_PERMISSIONS = {
         "cms.change_channel",
         "cms.view_channel",
         *VOCABULARY_PERMISSIONS,
+        # Partners of the content API and their keys (content_api/viewsets.py).
+        "content_api.add_partner",
+        "content_api.change_partner",
+        "content_api.delete_partner",
+        "content_api.view_partner",
     ),
 }
 UNIT_MODEL_PERMISSIONS = ("cms.view_unit",)

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Literal
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import Field, field_validator
 
 # Ids are 32-bit in the database: anything larger cannot name anything.
 MAX_ID = 2_147_483_647
@@ -17,6 +17,19 @@ Order = Literal["-published_at", "published_at", "-updated_at", "updated_at", "t
 DatedOrder = Literal[
     "-published_at", "published_at", "-updated_at", "updated_at", "title", "-title", "-date", "date"
 ]
+
+
+def _iso_only(value):
+    """Dates and times in ISO 8601 only: pydantic would also read "0.0" as a Unix timestamp."""
+    if isinstance(value, str):
+        try:
+            float(value)
+        except ValueError:
+            return value
+        raise ValueError(
+            "expected an ISO 8601 date or date-time, e.g. 2026-01-31 or 2026-01-31T08:00:00+07:00"
+        )
+    return value
 
 
 class ListParams(Schema):
@@ -34,6 +47,8 @@ class ListParams(Schema):
         max_length=200,
         description="Accent-insensitive Vietnamese search; orders by relevance.",
     )
+
+    _updated_since_iso = field_validator("updated_since", mode="before")(_iso_only)
 
 
 class ExemplarParams(ListParams):
@@ -83,6 +98,8 @@ class NewsParams(ListParams):
     tag: str | None = Field(None, max_length=100, description="Tag slug or name.")
     order: DatedOrder = Field("-published_at", description="Sort order (`date` is the news date).")
 
+    _dates_iso = field_validator("date_from", "date_to", mode="before")(_iso_only)
+
 
 class UnitParams(Schema):
     cursor: str | None = Field(None, description="Opaque cursor from the `next` URL of the previous page.")
@@ -107,3 +124,5 @@ class UnitParams(Schema):
     valid_on: date | None = Field(None, description="Units that existed on this day (YYYY-MM-DD).")
     current: bool | None = Field(None, description="Only units that exist today (true) or ended (false).")
     search: str | None = Field(None, min_length=1, max_length=200, description="Name, accents optional.")
+
+    _valid_on_iso = field_validator("valid_on", mode="before")(_iso_only)

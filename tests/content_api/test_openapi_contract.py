@@ -71,6 +71,7 @@ def test_every_endpoint_answers_as_the_document_says(published, keep_connection_
             max_examples=EXAMPLES_PER_OPERATION,
             deadline=None,
             database=None,
+            derandomize=True,
             suppress_health_check=list(HealthCheck),
         )
         def check(case):
