@@ -21,8 +21,14 @@ def _page_changed(sender, instance, **kwargs):
     projection.sync_page(instance.pk)
 
 
-def _page_deleted(sender, instance, **kwargs):
+def _page_unpublished(sender, instance, **kwargs):
+    # Not sync_page: Wagtail also sends page_unpublished from its pre_delete handler, while
+    # the page is still live in the database, which sync_page would take for a publish.
     projection.remove_page(instance.pk)
+
+
+def _page_deleted(sender, instance, **kwargs):
+    projection.remove_page(instance.pk, deleted=True)
 
 
 def _subtree_changed(page: Page) -> None:
@@ -104,7 +110,7 @@ def connect() -> None:
     for model in KIND_BY_MODEL:
         page_published.connect(_page_changed, sender=model, dispatch_uid=f"content-api-pub-{model.__name__}")
         page_unpublished.connect(
-            _page_changed, sender=model, dispatch_uid=f"content-api-unpub-{model.__name__}"
+            _page_unpublished, sender=model, dispatch_uid=f"content-api-unpub-{model.__name__}"
         )
         pre_delete.connect(_page_deleted, sender=model, dispatch_uid=f"content-api-del-{model.__name__}")
     page_published.connect(

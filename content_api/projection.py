@@ -17,8 +17,8 @@ from wagtail.models import Page
 
 from cms.text import fold_accents
 
-from . import versioning
-from .models import ContentDocument
+from . import feed, versioning
+from .models import ChangeType, ContentDocument
 from .representations import BUILDERS, KIND_BY_MODEL
 
 
@@ -94,30 +94,45 @@ def sync_page(page_or_id) -> ContentDocument | None:
     summary = summary_of(page)
     detail, refs = detail_of(page)
     _validate(kind, summary, detail)
-    previous = ContentDocument.objects.filter(pk=page_id).values_list("unit_id", flat=True).first()
-    document, _created = ContentDocument.objects.update_or_create(
-        page_id=page_id,
-        defaults={
-            "kind": kind,
-            "locale": page.locale.language_code,
-            "translation_key": page.translation_key,
-            "slug": page.slug,
-            "title": page.title,
-            "published_at": page.first_published_at or page.last_published_at or timezone.now(),
-            "updated_at": page.last_published_at or timezone.now(),
-            "expire_at": page.expire_at,
-            "search_text": _search_text(page, summary),
-            "summary": _dumps(summary),
-            "detail": _dumps(detail),
-            "refs": refs,
-            **_facets(page, kind),
-        },
-    )
-    document.channels.set(page.channels.all())
+    previous = ContentDocument.objects.filter(pk=page_id).first()
+    before = sorted(previous.channels.values_list("pk", flat=True)) if previous else []
+    after = sorted(channel.pk for channel in page.channels.all())
+    values = {
+        "kind": kind,
+        "locale": page.locale.language_code,
+        "translation_key": page.translation_key,
+        "slug": page.slug,
+        "title": page.title,
+        "published_at": page.first_published_at or page.last_published_at or timezone.now(),
+        "updated_at": page.last_published_at or timezone.now(),
+        "expire_at": page.expire_at,
+        "search_text": _search_text(page, summary),
+        "summary": _dumps(summary),
+        "detail": _dumps(detail),
+        "refs": refs,
+        **_facets(page, kind),
+    }
+    if previous is not None and before == after and _unchanged(previous, values):
+        return previous  # a re-projection that changes nothing is not news
+    document, _created = ContentDocument.objects.update_or_create(page_id=page_id, defaults=values)
+    document.channels.set(after)
     if connection.vendor == "postgresql":
         _write_search_vector(document, page, summary)
-    versioning.content_changed(document_tags(document, previous_unit_id=previous), kind=kind, pk=page_id)
+    feed.record(
+        ChangeType.UPDATED if previous else ChangeType.CREATED,
+        kind=kind,
+        page_id=page_id,
+        locale=values["locale"],
+        before=before,
+        after=after,
+    )
+    previous_unit = previous.unit_id if previous else None
+    versioning.content_changed(document_tags(document, previous_unit_id=previous_unit), kind=kind, pk=page_id)
     return document
+
+
+def _unchanged(document: ContentDocument, values: dict) -> bool:
+    return all(getattr(document, name) == value for name, value in values.items() if name != "search_text")
 
 
 def _write_search_vector(document: ContentDocument, page, summary: dict) -> None:
@@ -137,14 +152,24 @@ def _write_search_vector(document: ContentDocument, page, summary: dict) -> None
     ContentDocument.objects.filter(pk=document.pk).update(search_vector=vector)
 
 
-def remove_page(page_id: int) -> None:
+@transaction.atomic
+def remove_page(page_id: int, *, deleted: bool = False) -> None:
     """Take a page out of the API (unpublished, expired, made private or deleted)."""
     document = ContentDocument.objects.filter(pk=page_id).first()
     if document is None:
         return
     tags = document_tags(document)
-    kind = document.kind
+    kind, locale = document.kind, document.locale
+    before = list(document.channels.values_list("pk", flat=True))
     document.delete()
+    feed.record(
+        ChangeType.DELETED if deleted else ChangeType.UNPUBLISHED,
+        kind=kind,
+        page_id=page_id,
+        locale=locale,
+        before=before,
+        after=[],
+    )
     versioning.content_changed(tags, kind=kind, pk=page_id)
 
 

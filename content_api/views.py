@@ -2,17 +2,24 @@
 Admin views of a partner's API keys: the list, issuing a key (its plaintext shown once,
 in the response to the issuing request, never stored nor logged) and revoking one.
 
+Then the partner's webhook subscriptions: adding one (its signing secret shown once, like
+a key), editing, rotating the secret (the new one shown once, the old one still signing for
+24 hours), deleting, and the delivery log with "send again".
+
 Reached from the partner listing and edit view (content_api/viewsets.py); only users who
-may change partners get in.
+may change partners get in, and for webhooks only those with the webhook permissions too.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import partial
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -22,15 +29,25 @@ from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, TemplateView, View
 from wagtail.admin import messages
+from wagtail.admin.paginator import WagtailPaginator
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.log_actions import log
 
-from . import access
-from .forms import IssueKeyForm
-from .models import Partner, PartnerToken
+from . import access, webhooks
+from .forms import IssueKeyForm, WebhookSubscriptionForm
+from .models import (
+    Partner,
+    PartnerToken,
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEvent,
+    WebhookSubscription,
+)
+from .models.webhooks import ROTATION_OVERLAP
 
 ISSUE_KEY_ACTION = "content_api.issue_key"
 REVOKE_KEY_ACTION = "content_api.revoke_key"
@@ -181,3 +198,381 @@ class RevokeKeyView(PartnerKeysMixin, TemplateView):
             % {"name": token.name, "prefix": token.prefix},
         )
         return HttpResponseRedirect(self.keys_url)
+
+
+# Webhook subscriptions
+
+
+CREATE_WEBHOOK_ACTION = "content_api.create_webhook"
+CHANGE_WEBHOOK_ACTION = "content_api.change_webhook"
+ROTATE_WEBHOOK_KEY_ACTION = "content_api.rotate_webhook_secret"
+DELETE_WEBHOOK_ACTION = "content_api.delete_webhook"
+REDELIVER_WEBHOOK_ACTION = "content_api.redeliver_webhook"
+
+WEBHOOKS_LABEL = gettext_lazy("Webhook")
+DELIVERIES_PER_PAGE = 20
+WEBHOOKS_STANDARD_URL = "https://www.standardwebhooks.com/"
+WEBHOOKS_DOCS_FILE = "docs/webhooks.md"
+
+
+def subscription_status(subscription: WebhookSubscription) -> KeyStatus:
+    if subscription.disabled_at is not None:
+        return KeyStatus("disabled", _("đã tự động tắt"))
+    if not subscription.is_active:
+        return KeyStatus("paused", _("tạm dừng"))
+    return KeyStatus("active", _("đang hoạt động"))
+
+
+def subscription_log_data(subscription: WebhookSubscription) -> dict:
+    """What the audit log keeps of a subscription: never its signing secret."""
+    return {
+        "subscription_id": subscription.pk,
+        "url": subscription.url,
+        "events": list(subscription.events),
+        "is_active": subscription.is_active,
+    }
+
+
+def event_labels(events) -> list[str]:
+    labels = dict(WebhookEvent.choices)
+    return [str(labels.get(event, event)) for event in events]
+
+
+class PartnerWebhooksMixin(PartnerKeysMixin):
+    """
+    A view of one partner's webhook subscriptions: for users who may change partners and
+    who hold the webhook permissions of the view (the Office, see cms/services/access.py).
+    """
+
+    header_icon = "link-external"
+    webhooks_url_name: str | None = None
+    deliveries_url_name: str | None = None
+    # Model permissions ("app_label.codename") needed for every request, then for a POST.
+    webhook_permissions: tuple[str, ...] = ("content_api.view_webhooksubscription",)
+    webhook_post_permissions: tuple[str, ...] = ()
+
+    def dispatch(self, request, *args, **kwargs):
+        needed = self.webhook_permissions
+        if request.method == "POST":
+            needed = (*needed, *self.webhook_post_permissions)
+        if not request.user.has_perms(needed):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def webhooks_url(self) -> str:
+        return reverse(self.webhooks_url_name, args=[self.object.pk])
+
+    def get_subscription(self, pk) -> WebhookSubscription:
+        return get_object_or_404(self.object.subscriptions.all(), pk=pk)
+
+    def get_breadcrumbs_items(self) -> list[dict]:
+        items = super().get_breadcrumbs_items()
+        if self.request.path != self.webhooks_url:
+            items.insert(-1, {"url": self.webhooks_url, "label": WEBHOOKS_LABEL})
+        return items
+
+    def user_may(self, *permissions: str) -> bool:
+        return self.request.user.has_perms(permissions)
+
+    def render_secret(
+        self, subscription: WebhookSubscription, secret: str, *, rotated: bool
+    ) -> TemplateResponse:
+        """The only pages that ever show a signing secret: the answers to creating and rotating."""
+        title = _("Đã đổi khóa ký webhook") if rotated else _("Đã thêm webhook")
+        # The page's own context (titles, breadcrumbs), not the listing nor a bound form.
+        context = super().get_context_data(form=None)
+        context.update(
+            page_title=title,
+            header_title=title,
+            partner=self.object,
+            subscription=subscription,
+            secret=secret,
+            rotated=rotated,
+            overlap_hours=int(ROTATION_OVERLAP.total_seconds() // 3600),
+            events=event_labels(subscription.events),
+            webhooks_url=self.webhooks_url,
+            docs_file=WEBHOOKS_DOCS_FILE,
+            docs_url=getattr(settings, "WEBHOOKS_DOCS_URL", ""),
+            standard_url=WEBHOOKS_STANDARD_URL,
+        )
+        response = TemplateResponse(self.request, "content_api/webhook_secret.html", context)
+        add_never_cache_headers(response)
+        return response
+
+
+class PartnerWebhooksView(PartnerWebhooksMixin, FormView):
+    """Webhook: the partner's subscriptions and the form that adds one."""
+
+    page_title = WEBHOOKS_LABEL
+    template_name = "content_api/partner_webhooks.html"
+    form_class = WebhookSubscriptionForm
+    webhook_post_permissions = ("content_api.add_webhooksubscription",)
+
+    def get_form_kwargs(self) -> dict:
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = WebhookSubscription(partner=self.object)
+        return kwargs
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        subscriptions = self.object.subscriptions.order_by("created_at", "pk")
+        context.update(
+            partner=self.object,
+            subscriptions=[
+                (subscription, subscription_status(subscription), event_labels(subscription.events))
+                for subscription in subscriptions
+            ],
+            action_url=self.webhooks_url,
+            edit_url=reverse(self.edit_url_name, args=[self.object.pk]),
+            deliveries_url=reverse(self.deliveries_url_name, args=[self.object.pk]),
+            can_add=self.user_may("content_api.add_webhooksubscription"),
+            can_change=self.user_may("content_api.change_webhooksubscription"),
+            can_delete=self.user_may("content_api.delete_webhooksubscription"),
+            can_view_deliveries=self.user_may("content_api.view_webhookdelivery"),
+        )
+        return context
+
+    def form_valid(self, form: WebhookSubscriptionForm) -> TemplateResponse:
+        with transaction.atomic():
+            subscription = form.save()
+            log(
+                instance=self.object,
+                action=CREATE_WEBHOOK_ACTION,
+                user=self.request.user,
+                data=subscription_log_data(subscription),
+            )
+        return self.render_secret(subscription, subscription.secret, rotated=False)
+
+
+class EditWebhookView(PartnerWebhooksMixin, FormView):
+    """Sửa webhook: the URL, the events, on or off (turning on clears an automatic disabling)."""
+
+    page_title = gettext_lazy("Sửa webhook")
+    template_name = "content_api/webhook_edit.html"
+    form_class = WebhookSubscriptionForm
+    webhook_post_permissions = ("content_api.change_webhooksubscription",)
+
+    def setup(self, request, *args, **kwargs) -> None:
+        super().setup(request, *args, **kwargs)
+        self.subscription = self.get_subscription(kwargs["subscription_pk"])
+
+    def get_form_kwargs(self) -> dict:
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = self.subscription
+        return kwargs
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            partner=self.object,
+            subscription=self.subscription,
+            status=subscription_status(self.subscription),
+            webhooks_url=self.webhooks_url,
+            action_url=self.request.path,
+        )
+        return context
+
+    def form_valid(self, form: WebhookSubscriptionForm) -> HttpResponseRedirect:
+        with transaction.atomic():
+            subscription = form.save()
+            log(
+                instance=self.object,
+                action=CHANGE_WEBHOOK_ACTION,
+                user=self.request.user,
+                data=subscription_log_data(subscription),
+            )
+        messages.success(self.request, _("Đã lưu webhook tới %(url)s.") % {"url": subscription.url})
+        return HttpResponseRedirect(self.webhooks_url)
+
+
+class RotateWebhookSecretView(PartnerWebhooksMixin, TemplateView):
+    """Đổi khóa ký: confirm, then a new secret shown once; the old one signs for 24 more hours."""
+
+    page_title = gettext_lazy("Đổi khóa ký webhook")
+    template_name = "content_api/webhook_rotate.html"
+    webhook_post_permissions = ("content_api.change_webhooksubscription",)
+
+    def setup(self, request, *args, **kwargs) -> None:
+        super().setup(request, *args, **kwargs)
+        self.subscription = self.get_subscription(kwargs["subscription_pk"])
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            partner=self.object,
+            subscription=self.subscription,
+            overlap_hours=int(ROTATION_OVERLAP.total_seconds() // 3600),
+            webhooks_url=self.webhooks_url,
+            action_url=self.request.path,
+        )
+        return context
+
+    def post(self, request, *args, **kwargs) -> TemplateResponse:
+        with transaction.atomic():
+            subscription = WebhookSubscription.objects.select_for_update().get(pk=self.subscription.pk)
+            secret = subscription.rotate_secret()
+            log(
+                instance=self.object,
+                action=ROTATE_WEBHOOK_KEY_ACTION,
+                user=request.user,
+                data={
+                    **subscription_log_data(subscription),
+                    "previous_secret_expires_at": subscription.previous_secret_expires_at.isoformat(),
+                },
+            )
+        return self.render_secret(subscription, secret, rotated=True)
+
+
+class DeleteWebhookView(PartnerWebhooksMixin, TemplateView):
+    """Xóa webhook: confirm, then delete the subscription with its delivery log."""
+
+    page_title = gettext_lazy("Xóa webhook")
+    template_name = "content_api/webhook_delete.html"
+    webhook_post_permissions = ("content_api.delete_webhooksubscription",)
+
+    def setup(self, request, *args, **kwargs) -> None:
+        super().setup(request, *args, **kwargs)
+        self.subscription = self.get_subscription(kwargs["subscription_pk"])
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            partner=self.object,
+            subscription=self.subscription,
+            delivery_count=self.subscription.deliveries.count(),
+            webhooks_url=self.webhooks_url,
+            action_url=self.request.path,
+        )
+        return context
+
+    def post(self, request, *args, **kwargs) -> HttpResponseRedirect:
+        subscription = self.subscription
+        with transaction.atomic():
+            data = subscription_log_data(subscription)
+            subscription.delete()
+            log(instance=self.object, action=DELETE_WEBHOOK_ACTION, user=request.user, data=data)
+        messages.success(request, _("Đã xóa webhook tới %(url)s.") % {"url": data["url"]})
+        return HttpResponseRedirect(self.webhooks_url)
+
+
+@dataclass(frozen=True)
+class DeliveryItem:
+    """The content item a delivery is about, read from its payload (`data.type`, `data.id`)."""
+
+    type: str
+    id: object
+    title: str
+    tombstone: bool
+
+
+def delivery_item(delivery: WebhookDelivery) -> DeliveryItem | None:
+    try:
+        data = json.loads(delivery.payload).get("data") or {}
+    except (ValueError, AttributeError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    return DeliveryItem(
+        type=str(data.get("type", "")),
+        id=data.get("id", ""),
+        title=str(data.get("title") or ""),
+        tombstone=bool(data.get("tombstone")),
+    )
+
+
+class WebhookDeliveriesView(PartnerWebhooksMixin, TemplateView):
+    """Nhật ký gửi webhook: the deliveries of a partner (or of one subscription), newest first."""
+
+    page_title = gettext_lazy("Nhật ký gửi webhook")
+    template_name = "content_api/webhook_deliveries.html"
+    redeliver_url_name: str | None = None
+    webhook_permissions = ("content_api.view_webhooksubscription", "content_api.view_webhookdelivery")
+    page_kwarg = "p"
+
+    def setup(self, request, *args, **kwargs) -> None:
+        super().setup(request, *args, **kwargs)
+        pk = kwargs.get("subscription_pk")
+        self.subscription = self.get_subscription(pk) if pk is not None else None
+
+    def get_queryset(self):
+        deliveries = WebhookDelivery.objects.filter(subscription__partner=self.object)
+        if self.subscription is not None:
+            deliveries = deliveries.filter(subscription=self.subscription)
+        attempts = WebhookAttempt.objects.order_by("-attempted_at", "-pk")
+        return (
+            deliveries.select_related("subscription")
+            .prefetch_related(Prefetch("attempt_log", queryset=attempts))
+            .order_by("-created_at", "-pk")
+        )
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        paginator = WagtailPaginator(self.get_queryset(), DELIVERIES_PER_PAGE)
+        page_number = self.request.GET.get(self.page_kwarg)
+        page = paginator.get_page(page_number)
+        context.update(
+            partner=self.object,
+            subscription=self.subscription,
+            deliveries=[(delivery, delivery_item(delivery)) for delivery in page.object_list],
+            page_obj=page,
+            elided_page_range=paginator.get_elided_page_range(page.number),
+            webhooks_url=self.webhooks_url,
+            redeliver_url_name=self.redeliver_url_name,
+            can_redeliver=self.user_may("content_api.change_webhooksubscription"),
+            next_url=self.request.get_full_path(),
+            page_url=self.request.path,
+        )
+        return context
+
+
+class RedeliverWebhookView(PartnerWebhooksMixin, View):
+    """Gửi lại: the same message (same id) gets a fresh series of attempts."""
+
+    http_method_names = ["post"]
+    webhook_permissions = (
+        "content_api.view_webhooksubscription",
+        "content_api.view_webhookdelivery",
+        "content_api.change_webhooksubscription",
+    )
+
+    def setup(self, request, *args, **kwargs) -> None:
+        super().setup(request, *args, **kwargs)
+        self.delivery = get_object_or_404(
+            WebhookDelivery.objects.select_related("subscription").filter(subscription__partner=self.object),
+            pk=kwargs["delivery_pk"],
+        )
+
+    def post(self, request, *args, **kwargs) -> HttpResponseRedirect:
+        delivery = self.delivery
+        with transaction.atomic():
+            webhooks.redeliver(delivery)
+            log(
+                instance=self.object,
+                action=REDELIVER_WEBHOOK_ACTION,
+                user=request.user,
+                data={
+                    "delivery_id": delivery.pk,
+                    "message_id": delivery.message_id,
+                    "event_type": delivery.event_type,
+                    "url": delivery.subscription.url,
+                },
+            )
+        subscription = delivery.subscription
+        if subscription.is_active and subscription.disabled_at is None:
+            messages.success(
+                request,
+                _("Đang gửi lại thông điệp %(message_id)s tới %(url)s; kết quả có trong nhật ký gửi.")
+                % {"message_id": delivery.message_id, "url": subscription.url},
+            )
+        else:
+            messages.warning(
+                request,
+                _(
+                    "Đã đặt gửi lại thông điệp %(message_id)s; webhook đang tắt nên thông điệp chỉ "
+                    "được gửi sau khi webhook được bật lại."
+                )
+                % {"message_id": delivery.message_id},
+            )
+        next_url = get_valid_next_url_from_request(request)
+        return HttpResponseRedirect(next_url or reverse(self.deliveries_url_name, args=[self.object.pk]))

@@ -11,7 +11,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column, RelatedObjectsColumn
 from wagtail.admin.views import generic
@@ -19,10 +19,26 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
 from . import access
+from .forms import PartnerForm
 from .models import Partner
-from .views import PartnerKeysView, RevokeKeyView
+from .views import (
+    WEBHOOKS_LABEL,
+    DeleteWebhookView,
+    EditWebhookView,
+    PartnerKeysView,
+    PartnerWebhooksView,
+    RedeliverWebhookView,
+    RevokeKeyView,
+    RotateWebhookSecretView,
+    WebhookDeliveriesView,
+)
 
 KEYS_LABEL = _("Khóa API")
+WEBHOOKS_ICON = "link-external"
+
+
+def may_see_webhooks(user) -> bool:
+    return user.has_perm("content_api.view_webhooksubscription")
 
 
 def usable_key_filter() -> Q:
@@ -36,6 +52,7 @@ class PartnerIndexView(generic.IndexView):
     """The partners with their channels and how many of their keys still work."""
 
     keys_url_name: str | None = None
+    webhooks_url_name: str | None = None
 
     def get_base_queryset(self) -> QuerySet[Partner]:
         return (
@@ -50,18 +67,28 @@ class PartnerIndexView(generic.IndexView):
         if self.user_has_permission("change"):
             keys_url = reverse(self.keys_url_name, args=[instance.pk])
             buttons.append(MenuItem(KEYS_LABEL, url=keys_url, icon_name="key", priority=15))
+            if may_see_webhooks(self.request.user):
+                webhooks_url = reverse(self.webhooks_url_name, args=[instance.pk])
+                buttons.append(
+                    MenuItem(WEBHOOKS_LABEL, url=webhooks_url, icon_name=WEBHOOKS_ICON, priority=16)
+                )
         return buttons
 
 
 class PartnerEditView(generic.EditView):
-    """Editing a partner, with a header button to its keys."""
+    """Editing a partner, with header buttons to its keys and its webhooks."""
 
     keys_url_name: str | None = None
+    webhooks_url_name: str | None = None
 
     @cached_property
     def header_buttons(self) -> list:
         keys_url = reverse(self.keys_url_name, args=[self.object.pk])
-        return [HeaderButton(KEYS_LABEL, url=keys_url, icon_name="key")]
+        buttons = [HeaderButton(KEYS_LABEL, url=keys_url, icon_name="key")]
+        if may_see_webhooks(self.request.user):
+            webhooks_url = reverse(self.webhooks_url_name, args=[self.object.pk])
+            buttons.append(HeaderButton(WEBHOOKS_LABEL, url=webhooks_url, icon_name=WEBHOOKS_ICON))
+        return buttons
 
     def save_instance(self) -> Partner:
         partner = super().save_instance()
@@ -94,21 +121,33 @@ class PartnerViewSet(ModelViewSet):
         RelatedObjectsColumn("channels", label=_("Kênh được đọc")),
         Column("rate_limit", label=_("Truy vấn mỗi phút"), sort_key="rate_limit"),
         BooleanColumn("is_active", label=_("Đang hoạt động"), sort_key="is_active"),
+        BooleanColumn("can_preview", label=_("Xem trước"), sort_key="can_preview"),
         Column("usable_key_count", label=_("Khóa còn hiệu lực"), sort_key="usable_key_count"),
     ]
     ordering = ["name"]
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("contact_name"),
-        FieldPanel("contact_email"),
-        FieldPanel("channels", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("rate_limit"),
-        FieldPanel("is_active"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            FieldPanel("contact_name"),
+            FieldPanel("contact_email"),
+            FieldPanel("channels", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("rate_limit"),
+            FieldPanel("is_active"),
+            FieldPanel("can_preview"),
+            FieldPanel("preview_url"),
+        ],
+        base_form_class=PartnerForm,
+    )
 
     def get_common_view_kwargs(self, **kwargs) -> dict:
-        # Only the views that declare `keys_url_name` receive it (see ViewSet.construct_view).
-        return super().get_common_view_kwargs(keys_url_name=self.get_url_name("keys"), **kwargs)
+        # Only the views that declare these attributes receive them (see ViewSet.construct_view).
+        return super().get_common_view_kwargs(
+            keys_url_name=self.get_url_name("keys"),
+            webhooks_url_name=self.get_url_name("webhooks"),
+            deliveries_url_name=self.get_url_name("webhook_deliveries"),
+            redeliver_url_name=self.get_url_name("redeliver_webhook"),
+            **kwargs,
+        )
 
     def get_urlpatterns(self) -> list:
         return [
@@ -118,5 +157,40 @@ class PartnerViewSet(ModelViewSet):
                 "<int:pk>/keys/<int:key_pk>/revoke/",
                 self.construct_view(RevokeKeyView),
                 name="revoke_key",
+            ),
+            path(
+                "<int:pk>/webhooks/",
+                self.construct_view(PartnerWebhooksView, header_icon=WEBHOOKS_ICON),
+                name="webhooks",
+            ),
+            path(
+                "<int:pk>/webhooks/deliveries/",
+                self.construct_view(WebhookDeliveriesView, header_icon=WEBHOOKS_ICON),
+                name="webhook_deliveries",
+            ),
+            path(
+                "<int:pk>/webhooks/deliveries/<int:delivery_pk>/redeliver/",
+                self.construct_view(RedeliverWebhookView, header_icon=WEBHOOKS_ICON),
+                name="redeliver_webhook",
+            ),
+            path(
+                "<int:pk>/webhooks/<int:subscription_pk>/edit/",
+                self.construct_view(EditWebhookView, header_icon=WEBHOOKS_ICON),
+                name="edit_webhook",
+            ),
+            path(
+                "<int:pk>/webhooks/<int:subscription_pk>/rotate/",
+                self.construct_view(RotateWebhookSecretView, header_icon=WEBHOOKS_ICON),
+                name="rotate_webhook_secret",
+            ),
+            path(
+                "<int:pk>/webhooks/<int:subscription_pk>/delete/",
+                self.construct_view(DeleteWebhookView, header_icon=WEBHOOKS_ICON),
+                name="delete_webhook",
+            ),
+            path(
+                "<int:pk>/webhooks/<int:subscription_pk>/deliveries/",
+                self.construct_view(WebhookDeliveriesView, header_icon=WEBHOOKS_ICON),
+                name="subscription_deliveries",
             ),
         ]

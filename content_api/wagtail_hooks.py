@@ -1,4 +1,4 @@
-"""Admin registrations of the content API: the partners and the audit log of their keys."""
+"""Admin registrations of the content API: the partners, the audit log of their keys and webhooks."""
 
 from __future__ import annotations
 
@@ -7,7 +7,15 @@ from wagtail import hooks
 from wagtail.log_actions import LogActionRegistry, LogFormatter
 from wagtail.models import ModelLogEntry
 
-from .views import ISSUE_KEY_ACTION, REVOKE_KEY_ACTION
+from .views import (
+    CHANGE_WEBHOOK_ACTION,
+    CREATE_WEBHOOK_ACTION,
+    DELETE_WEBHOOK_ACTION,
+    ISSUE_KEY_ACTION,
+    REDELIVER_WEBHOOK_ACTION,
+    REVOKE_KEY_ACTION,
+    ROTATE_WEBHOOK_KEY_ACTION,
+)
 from .viewsets import PartnerViewSet
 
 
@@ -41,3 +49,48 @@ def register_key_log_actions(actions: LogActionRegistry) -> None:
         label = _("Thu hồi khóa API")
         message = _("Đã thu hồi khóa API")
         named_message = _("Đã thu hồi khóa API “%(name)s” (%(prefix)s…)")
+
+
+class WebhookLogFormatter(LogFormatter):
+    """Names the subscription by its URL (the signing secret is never logged)."""
+
+    url_message = ""
+
+    def format_message(self, log_entry: ModelLogEntry) -> str:
+        data = log_entry.data or {}
+        if "url" in data:
+            return self.url_message % {"url": data["url"], "message_id": data.get("message_id", "")}
+        return self.message
+
+
+@hooks.register("register_log_actions")
+def register_webhook_log_actions(actions: LogActionRegistry) -> None:
+    @actions.register_action(CREATE_WEBHOOK_ACTION)
+    class CreateWebhookFormatter(WebhookLogFormatter):
+        label = _("Thêm webhook")
+        message = _("Đã thêm webhook")
+        url_message = _("Đã thêm webhook tới %(url)s")
+
+    @actions.register_action(CHANGE_WEBHOOK_ACTION)
+    class ChangeWebhookFormatter(WebhookLogFormatter):
+        label = _("Sửa webhook")
+        message = _("Đã sửa webhook")
+        url_message = _("Đã sửa webhook tới %(url)s")
+
+    @actions.register_action(ROTATE_WEBHOOK_KEY_ACTION)
+    class RotateWebhookSecretFormatter(WebhookLogFormatter):
+        label = _("Đổi khóa ký webhook")
+        message = _("Đã đổi khóa ký webhook")
+        url_message = _("Đã đổi khóa ký webhook tới %(url)s")
+
+    @actions.register_action(DELETE_WEBHOOK_ACTION)
+    class DeleteWebhookFormatter(WebhookLogFormatter):
+        label = _("Xóa webhook")
+        message = _("Đã xóa webhook")
+        url_message = _("Đã xóa webhook tới %(url)s")
+
+    @actions.register_action(REDELIVER_WEBHOOK_ACTION)
+    class RedeliverWebhookFormatter(WebhookLogFormatter):
+        label = _("Gửi lại webhook")
+        message = _("Đã gửi lại thông điệp webhook")
+        url_message = _("Đã gửi lại thông điệp webhook %(message_id)s tới %(url)s")

@@ -322,3 +322,9 @@ DEMO_PASSWORD = env("DEMO_PASSWORD", "demo-vksnd-2026")
 # everywhere, even if someone gives it a password (content_api/backends.py).
 # https://docs.djangoproject.com/en/5.2/topics/auth/customizing/#specifying-authentication-backends
 AUTHENTICATION_BACKENDS = ["content_api.backends.NoServiceAccountModelBackend"]
+
+# Webhooks of the content API (content_api/webhooks.py): deliveries to loopback or private
+# addresses are refused (SSRF); only the test settings allow them, for a local receiver.
+WEBHOOK_ALLOW_PRIVATE_TARGETS = False
+# Lifetime of a partner's headless-preview link, in seconds.
+CONTENT_API_PREVIEW_SECONDS = env_int("CONTENT_API_PREVIEW_SECONDS", 30 * 60)

@@ -64,6 +64,12 @@ ROLE_MODEL_PERMISSIONS = {
         "content_api.change_partner",
         "content_api.delete_partner",
         "content_api.view_partner",
+        # Webhook subscriptions of the partners and their delivery log (content_api/views.py).
+        "content_api.add_webhooksubscription",
+        "content_api.change_webhooksubscription",
+        "content_api.delete_webhooksubscription",
+        "content_api.view_webhooksubscription",
+        "content_api.view_webhookdelivery",
     ),
 }
 UNIT_MODEL_PERMISSIONS = ("cms.view_unit",)

@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 
 from . import errors
 from .routers import router
+from .sync import router as sync_router
 
 DESCRIPTION = """
 Read-only content of the People's Procuracy exemplar CMS for partner portals.
@@ -80,6 +81,7 @@ api = ContentAPI(
 )
 errors.register(api)
 api.add_router("/", router)
+api.add_router("/", sync_router)
 
 
 def not_found(request, *args, **kwargs):

@@ -253,5 +253,30 @@ def paginate(
     return rows, next_cursor
 
 
+def item_detail(caller: Caller, kind: str, pk: int) -> tuple[dict, list[str]] | None:
+    """The detail of one item as `caller` may see it, with its cache tags; None if it may not."""
+    visible_docs = visible(caller)
+    document = (
+        visible_docs.filter(kind=kind, pk=pk).only("detail", "refs", "translation_key", "unit_id").first()
+    )
+    if document is None:
+        return None
+    data = json.loads(document.detail)
+    data["translations"] = dict(
+        visible_docs.filter(translation_key=document.translation_key)
+        .exclude(pk=pk)
+        .values_list("locale", "pk")
+    )
+    if document.refs:
+        allowed = set(visible_docs.filter(pk__in=document.refs).values_list("pk", flat=True))
+        for key in ("campaigns", "related_exemplars", "related_campaigns"):
+            if key in data:
+                data[key] = [ref for ref in data[key] if ref["id"] in allowed]
+    tags = [f"{kind}-{pk}", *(f"campaign-{ref}" for ref in document.refs)]
+    if document.unit_id:
+        tags.append(f"unit-{document.unit_id}")
+    return data, tags
+
+
 def dumps(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()

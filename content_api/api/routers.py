@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest
@@ -35,11 +34,11 @@ def _refuse_unknown(request: HttpRequest, schema) -> None:
         )
 
 
-def _next_url(request: HttpRequest, next_cursor: str | None) -> str | None:
+def _next_url(request: HttpRequest, next_cursor: str | None, param: str = "cursor") -> str | None:
     if next_cursor is None:
         return None
-    query = [(k, v) for k, values in request.GET.lists() for v in values if k != "cursor"]
-    query.append(("cursor", next_cursor))
+    query = [(k, v) for k, values in request.GET.lists() for v in values if k != param]
+    query.append((param, next_cursor))
     return request.build_absolute_uri(f"{request.path}?{urlencode(query)}")
 
 
@@ -94,27 +93,10 @@ def _detail(request: HttpRequest, kind: str, pk: int):
         raise BadParameter(sorted(request.GET)[0], "unknown parameter; this endpoint takes none")
 
     def build():
-        visible = queries.visible(caller)
-        document = (
-            visible.filter(kind=kind, pk=pk).only("detail", "refs", "translation_key", "unit_id").first()
-        )
-        if document is None:
+        found = queries.item_detail(caller, kind, pk)
+        if found is None:
             raise Http404(f"No published {kind} with id {pk} is available to you.")
-        data = json.loads(document.detail)
-        translations = dict(
-            visible.filter(translation_key=document.translation_key)
-            .exclude(pk=pk)
-            .values_list("locale", "pk")
-        )
-        data["translations"] = translations
-        if document.refs:
-            allowed = set(visible.filter(pk__in=document.refs).values_list("pk", flat=True))
-            for key in ("campaigns", "related_exemplars", "related_campaigns"):
-                if key in data:
-                    data[key] = [ref for ref in data[key] if ref["id"] in allowed]
-        tags = [f"{kind}-{pk}", *(f"campaign-{ref}" for ref in document.refs)]
-        if document.unit_id:
-            tags.append(f"unit-{document.unit_id}")
+        data, tags = found
         return queries.dumps(data), tags
 
     return cached_json(request, caller, build)

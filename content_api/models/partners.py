@@ -42,6 +42,20 @@ class Partner(models.Model):
     is_active = models.BooleanField(
         _("đang hoạt động"), default=True, help_text=_("Bỏ chọn để tạm dừng mọi khóa API của đối tác.")
     )
+    can_preview = models.BooleanField(
+        _("được xem trước"),
+        default=False,
+        help_text=_("Cho phép đối tác xem trước nội dung đang chờ duyệt qua liên kết có thời hạn."),
+    )
+    preview_url = models.URLField(
+        _("địa chỉ xem trước"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Trang xem trước trên hệ thống của đối tác; liên kết gửi đi thêm các tham số "
+            "token, id và type, ví dụ: https://cong.example.vn/xem-truoc/"
+        ),
+    )
     service_account = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("tài khoản dịch vụ"),

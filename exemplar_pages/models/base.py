@@ -53,6 +53,21 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    @property
+    def preview_modes(self):
+        modes = [("", _("Bản xem trước"))]
+        if getattr(self, "api_collection", None):
+            # Headless preview: signed links to the partners' own sites (content_api.preview).
+            modes.append(("partners", _("Xem trên trang đối tác")))
+        return modes
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == "partners" and getattr(self, "api_collection", None):
+            from content_api.preview import partner_links_response
+
+            return partner_links_response(self, request)
+        return super().serve_preview(request, mode_name)
+
     def full_clean(self, *args, **kwargs) -> None:
         self.title = normalize(self.title or "")
         if not self.slug:

@@ -12,6 +12,9 @@ from content_api.models import Partner
 from exemplar_pages.models import CampaignPage, ExemplarPage, NewsPage
 from exemplar_pages.models.awards import Award
 
+# The coordination workflow fixtures, for tests that go through moderation.
+from tests.workflows.conftest import people, workflows  # noqa: F401
+
 API = "/api/content/v1"
 
 
