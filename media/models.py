@@ -1,4 +1,4 @@
-"""The video clip model: files in default_storage (S3 in production), poster and captions."""
+"""The video clip model: files in the public media storage (S3 in production), poster and captions."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from cms.text import normalize
 
+from .storage import captions_upload_to, get_public_storage, video_upload_to
 from .validators import validate_captions_file, validate_video_file
 
 
@@ -21,14 +22,19 @@ class VideoClip(CollectionMember, index.Indexed, models.Model):
     """
     A video clip sent with an exemplar or a news item (Wagtail has no video model).
 
-    The file lives in `default_storage`: the local media folder in development, S3 in
-    production. The poster is a Wagtail image so that the API can give rendition URLs.
+    The file and captions live in the public storage (media/storage.py): the local media
+    folder in development, the bucket's public/ prefix in production, under a random folder
+    so that the URL of a clip not yet published cannot be guessed. Large clips go straight
+    from the browser to S3 (media/uploads.py). The poster is a Wagtail image so that the API
+    can give rendition URLs.
     """
 
     title = models.CharField(_("tiêu đề"), max_length=255, help_text=_("Tên clip, hiển thị cho người xem."))
     file = models.FileField(
         _("tệp video"),
-        upload_to="video/",
+        upload_to=video_upload_to,
+        storage=get_public_storage,
+        max_length=255,
         validators=[FileExtensionValidator(["mp4", "webm", "mov"]), validate_video_file],
         help_text=_("Video MP4, WebM hoặc MOV."),
     )
@@ -46,7 +52,9 @@ class VideoClip(CollectionMember, index.Indexed, models.Model):
     )
     captions = models.FileField(
         _("phụ đề"),
-        upload_to="video/captions/",
+        upload_to=captions_upload_to,
+        storage=get_public_storage,
+        max_length=255,
         blank=True,
         validators=[FileExtensionValidator(["vtt"]), validate_captions_file],
         help_text=_("Phụ đề tiếng Việt định dạng WebVTT (.vtt), giúp người khiếm thính theo dõi."),

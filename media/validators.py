@@ -1,6 +1,9 @@
-"""Upload checks by content, not by extension: video containers and WebVTT captions."""
+"""Upload checks by content, not by extension: video containers, WebVTT captions, documents."""
 
 from __future__ import annotations
+
+import os
+import zipfile
 
 import filetype
 from django.conf import settings
@@ -19,10 +22,15 @@ def _head(file, size: int = 512) -> bytes:
     return head
 
 
+def sniff_video_bytes(head: bytes) -> str | None:
+    """The MIME type of a video from its first bytes (1 KB is plenty), or None."""
+    kind = filetype.guess(head)
+    return kind.mime if kind and kind.mime in VIDEO_MIME_TYPES else None
+
+
 def sniff_video(file) -> str | None:
     """The MIME type of a video file read from its first bytes, or None."""
-    kind = filetype.guess(_head(file, 1024))
-    return kind.mime if kind and kind.mime in VIDEO_MIME_TYPES else None
+    return sniff_video_bytes(_head(file, 1024))
 
 
 def validate_video_file(file) -> None:
@@ -48,3 +56,62 @@ def validate_captions_file(file) -> None:
         raise ValidationError(_("Tệp phụ đề phải ở định dạng WebVTT (.vtt)."), code="not_webvtt")
     if file.size and file.size > 2 * 1024 * 1024:
         raise ValidationError(_("Tệp phụ đề không được lớn hơn 2 MB."), code="captions_too_large")
+
+
+# Documents: what the content really is, by extension family. JPEG counts once for jpg/jpeg.
+DOCUMENT_KINDS = {
+    "pdf": "pdf",
+    "docx": "docx",
+    "xlsx": "xlsx",
+    "jpg": "jpeg",
+    "jpeg": "jpeg",
+    "png": "png",
+    "webp": "webp",
+}
+# The part of an Office Open XML package that says what it is.
+OOXML_MAIN_PARTS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
+
+
+def sniff_document(file) -> str | None:
+    """pdf, docx, xlsx, jpeg, png or webp, read from the content; None for anything else."""
+    head = _head(file, 1024)
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        position = file.tell() if hasattr(file, "tell") else 0
+        try:
+            file.seek(0)
+            with zipfile.ZipFile(file) as package:
+                names = set(package.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return None
+        finally:
+            file.seek(position)
+        if "[Content_Types].xml" not in names:
+            return None
+        for kind, part in OOXML_MAIN_PARTS.items():
+            if part in names:
+                return kind
+        return None
+    kind = filetype.guess(head)
+    if kind and kind.extension in {"jpg", "png", "webp"}:
+        return "jpeg" if kind.extension == "jpg" else kind.extension
+    return None
+
+
+def validate_document_file(file) -> None:
+    """The content must be the kind its extension claims, and an allowed one."""
+    extension = os.path.splitext(file.name or "")[1].lower().lstrip(".")
+    expected = DOCUMENT_KINDS.get(extension)
+    actual = sniff_document(file)
+    if expected is None or actual is None:
+        raise ValidationError(
+            _("Chỉ nhận tài liệu PDF, DOCX, XLSX hoặc ảnh JPG, PNG, WebP (kiểm tra theo nội dung tệp)."),
+            code="document_type_not_allowed",
+        )
+    if actual != expected:
+        raise ValidationError(
+            _("Nội dung tệp (%(actual)s) không khớp với phần mở rộng .%(extension)s."),
+            code="document_type_mismatch",
+            params={"actual": actual.upper(), "extension": extension},
+        )

@@ -1,10 +1,21 @@
-"""Admin registration of video clips: listing, search, and the chooser used by body blocks."""
+"""
+Admin registration of video clips (listing, search, the chooser used by body blocks), the
+direct-to-S3 upload endpoints, and who may read a document through Wagtail's serve view.
+"""
 
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponseForbidden
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import ObjectList
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import upload_views
+from .documents import is_public_document, user_may_read_private
+from .forms import VideoClipForm
 from .models import VideoClip
 from .views import (
     VideoChooserViewSet,
@@ -31,7 +42,30 @@ class VideoClipViewSet(SnippetViewSet):
     edit_view_class = VideoEditView
     delete_view_class = VideoDeleteView
     chooser_viewset_class = VideoChooserViewSet
+    # The clip form takes files uploaded straight to S3 (media/uploads.py).
+    edit_handler = ObjectList(VideoClip.panels, base_form_class=VideoClipForm)
 
 
 register_permission_policy(VideoClip, permission_policy, exact_class=True)
 register_snippet(VideoClipViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_video_upload_urls():
+    return [
+        path("media/video-uploads/start/", upload_views.start_upload, name="media_video_upload_start"),
+        path(
+            "media/video-uploads/complete/", upload_views.complete_upload, name="media_video_upload_complete"
+        ),
+        path("media/video-uploads/abort/", upload_views.abort_upload, name="media_video_upload_abort"),
+    ]
+
+
+@hooks.register("before_serve_document")
+def refuse_private_documents(document, request):
+    """Award decisions and documents only drafts use are for the editors who may see them."""
+    if is_public_document(document) or user_may_read_private(request.user, document):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
+    return HttpResponseForbidden(_("Tài liệu này không công khai."))

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from botocore.config import Config as BotoConfig
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -102,6 +103,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # An unreachable media store gives editors a clear message instead of a server error;
+    # document answers (presigned redirects, private files) are never cached by a CDN.
+    "media.middleware.StorageErrorMiddleware",
+    "media.middleware.DocumentCacheControlMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -206,11 +211,27 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = env("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
 
+# Media storage: two storages, so that nothing private ever gets a public URL.
+# - "default" (private): original images, documents (scanned award decisions among them).
+#   Never publicly readable; documents are served by Wagtail's document view, which checks
+#   who may read them (media/wagtail_hooks.py) and then redirects to a short-lived presigned
+#   URL; originals are read by the server only, to make renditions.
+# - "public": image renditions, video clips and their captions, linked from published
+#   content with stable URLs (the API stores them once per publish), optionally through a CDN.
+# Without AWS_STORAGE_BUCKET_NAME both are the local folder MEDIA_ROOT.
+# https://docs.djangoproject.com/en/5.2/ref/settings/#std-setting-STORAGES
 AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "public": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Renditions go to the public storage (a lazy alias that follows STORAGES, media/storage.py).
+WAGTAILIMAGES_RENDITION_STORAGE = "media.storage.get_public_storage"
+# Timeouts and retries of every S3 call, so that an unreachable store fails fast and clearly.
+AWS_S3_CONNECT_TIMEOUT = env_int("AWS_S3_CONNECT_TIMEOUT", 3)
+AWS_S3_READ_TIMEOUT = env_int("AWS_S3_READ_TIMEOUT", 20)
+AWS_S3_MAX_ATTEMPTS = env_int("AWS_S3_MAX_ATTEMPTS", 3)
 if AWS_STORAGE_BUCKET_NAME:
     # django-storages over boto3. Credentials come from AWS_ACCESS_KEY_ID /
     # AWS_SECRET_ACCESS_KEY or the instance role, as boto3 finds them.
@@ -218,11 +239,37 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME")
     AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL")
     AWS_S3_CUSTOM_DOMAIN = env("AWS_S3_CUSTOM_DOMAIN")
+    # Objects carry no ACL: the bucket policy (README, "S3 media") makes public/ readable.
     AWS_DEFAULT_ACL = None
     AWS_S3_FILE_OVERWRITE = False
-    AWS_QUERYSTRING_AUTH = True
     AWS_QUERYSTRING_EXPIRE = env_int("AWS_QUERYSTRING_EXPIRE", 300)
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_S3_CLIENT_CONFIG = BotoConfig(
+        connect_timeout=AWS_S3_CONNECT_TIMEOUT,
+        read_timeout=AWS_S3_READ_TIMEOUT,
+        retries={"max_attempts": AWS_S3_MAX_ATTEMPTS, "mode": "standard"},
+        signature_version="s3v4",
+        s3={"addressing_style": env("AWS_S3_ADDRESSING_STYLE", "auto")},
+    )
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        # Presigned URLs on the bucket's own endpoint, never the CDN domain.
+        "OPTIONS": {"location": "private", "querystring_auth": True, "custom_domain": None},
+    }
+    STORAGES["public"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "location": "public",
+            "querystring_auth": False,
+            # Names are unique (random folders, no overwrite), so browsers and the CDN may keep them.
+            "object_parameters": {"CacheControl": "public, max-age=86400"},
+        },
+    }
+    # The serve view checks access, then redirects to a presigned URL: app servers never
+    # stream files, and no stored API document holds an expiring URL.
+    # https://docs.wagtail.org/en/stable/reference/settings.html#wagtaildocs-serve-method
+    WAGTAILDOCS_SERVE_METHOD = "redirect"
+else:
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -246,13 +293,23 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Wagtail's database backend; on PostgreSQL it folds Vietnamese accents (cms/search_backend.py).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search_backend"}}
+# Upload safety. Documents: PDF, DOCX, XLSX and images only, checked by content as well as by
+# extension (media/forms.py); images: no SVG (a script carrier), Wagtail checks that the
+# content matches the extension and enforces the byte and pixel limits.
+# https://docs.wagtail.org/en/stable/reference/settings.html#images
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "jpg", "jpeg", "png", "webp"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("WAGTAILDOCS_MAX_UPLOAD_SIZE", 20 * 1024 * 1024)
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "media.forms.SafeDocumentForm"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 20 * 1024 * 1024)
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 64_000_000)
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
-# Video clips uploaded through the server (direct-to-S3 uploads come with the media work).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.SafeImageForm"
+# Largest video clip, in bytes, whether uploaded through the server or straight to S3.
 VIDEO_MAX_UPLOAD_SIZE = env_int("VIDEO_MAX_UPLOAD_SIZE", 500 * 1024 * 1024)
+# Direct-to-S3 uploads: part size (S3's minimum is 5 MB) and how long a started upload may
+# stay unfinished before `manage.py abort_stale_uploads` aborts it.
+VIDEO_UPLOAD_PART_SIZE = env_int("VIDEO_UPLOAD_PART_SIZE", 16 * 1024 * 1024)
+VIDEO_UPLOAD_STALE_HOURS = env_int("VIDEO_UPLOAD_STALE_HOURS", 24)
 # Pages edited after an approval must be approved again.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_MODERATION_ENABLED = True

@@ -33,7 +33,7 @@ def upload(client, user, collection, content=MP4_BYTES, name="clip.mp4", caption
     return client.post(reverse(ADD), data)
 
 
-def test_a_unit_editor_uploads_a_clip_into_its_unit_collection(client, editor, binh_thuan):
+def test_a_unit_editor_uploads_a_clip_into_its_unit_collection(client, editor, binh_thuan, media_storage):
     response = upload(
         client, editor, binh_thuan.collection, captions=b"WEBVTT\n\n00:00.000 --> 00:01.000\nXin chao\n"
     )
@@ -43,6 +43,10 @@ def test_a_unit_editor_uploads_a_clip_into_its_unit_collection(client, editor, b
     assert clip.uploaded_by_user == editor
     assert clip.duration_seconds == 90
     assert clip.file.storage.exists(clip.file.name)
+    assert clip.file.name.startswith("video/") and clip.file.name.endswith("/clip.mp4")
+    if media_storage is not None:
+        assert media_storage.anonymous_get(f"public/{clip.file.name}").content == MP4_BYTES
+        assert media_storage.anonymous_get(f"public/{clip.captions.name}").status_code == 200
 
 
 def test_a_text_file_named_mp4_is_refused_in_vietnamese(client, editor, binh_thuan):
