@@ -32,6 +32,13 @@ def _iso_only(value):
     return value
 
 
+def _sane_datetime(value):
+    """Far-away instants (year 1 with an offset, year 9999) cannot be compared in the database."""
+    if value is not None and not (1900 <= value.year <= 2999):
+        raise ValueError("expected a date-time between the years 1900 and 2999")
+    return value
+
+
 class ListParams(Schema):
     cursor: str | None = Field(None, description="Opaque cursor from the `next` URL of the previous page.")
     limit: int = Field(20, ge=1, le=MAX_LIMIT, description="Items per page, 1 to 100.")
@@ -49,6 +56,7 @@ class ListParams(Schema):
     )
 
     _updated_since_iso = field_validator("updated_since", mode="before")(_iso_only)
+    _updated_since_range = field_validator("updated_since", mode="after")(_sane_datetime)
 
 
 class ExemplarParams(ListParams):
@@ -99,6 +107,7 @@ class NewsParams(ListParams):
     order: DatedOrder = Field("-published_at", description="Sort order (`date` is the news date).")
 
     _dates_iso = field_validator("date_from", "date_to", mode="before")(_iso_only)
+    _dates_range = field_validator("date_from", "date_to", mode="after")(_sane_datetime)
 
 
 class UnitParams(Schema):
@@ -126,6 +135,7 @@ class UnitParams(Schema):
     search: str | None = Field(None, min_length=1, max_length=200, description="Name, accents optional.")
 
     _valid_on_iso = field_validator("valid_on", mode="before")(_iso_only)
+    _valid_on_range = field_validator("valid_on", mode="after")(_sane_datetime)
 
 
 class FeedParams(Schema):
