@@ -8,8 +8,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from content_api.api.app import api as content_api
 from content_api.api.app import not_found as content_api_not_found
+from translations import views as translation_views
 
 urlpatterns = [
+    # wagtail-localize's PO upload imports what it can and skips the rest silently; this one
+    # imports all or nothing and says what was wrong (translations/views.py).
+    path("admin/localize/translate/<int:translation_id>/pofile/upload/", translation_views.upload_po),
     path("api/content/v1/", content_api.urls),
     re_path(r"^api/", content_api_not_found),
     path("admin/", include(wagtailadmin_urls)),

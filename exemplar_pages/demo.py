@@ -24,7 +24,7 @@ from django.db import transaction
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page
+from wagtail.models import Collection, Locale, Page
 from wagtail.rich_text import RichText
 
 from cms.models import Channel, Unit
@@ -389,7 +389,7 @@ def _ensure_exemplars(
 ) -> dict[str, ExemplarPage]:
     """The sample exemplars in the Bình Thuận folder, keyed by slug; one is left as a draft."""
     try:
-        folder = UnitFolderPage.objects.select_related("unit").get(unit__code=DEMO_UNIT_CODE)
+        folder = UnitFolderPage.objects.select_related("unit").get(unit__code=DEMO_UNIT_CODE, locale=Locale.get_default())
     except UnitFolderPage.DoesNotExist as exc:
         raise ImproperlyConfigured(f"No folder for {DEMO_UNIT_CODE}; run setup_site first.") from exc
     unit = folder.unit

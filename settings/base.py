@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "workflows",
     "media",
     "content_api",
+    "translations",
     "wagtail_localize",
     # Replaces wagtail.locales: the locale admin that knows about synchronisation.
     "wagtail_localize.locales",

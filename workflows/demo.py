@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from wagtail.models import Locale
 
 from cms.models import Unit
 from cms.services.demo import DEMO_UNIT_CODE
@@ -31,7 +32,7 @@ def _approve(page: ExemplarPage, username: str, **data) -> None:
 @transaction.atomic
 def load_demo_moderation() -> int:
     """Create the waiting exemplars that are missing; returns how many were created."""
-    folder = UnitFolderPage.objects.get(unit__code=DEMO_UNIT_CODE)
+    folder = UnitFolderPage.objects.get(unit__code=DEMO_UNIT_CODE, locale=Locale.get_default())
     unit = Unit.objects.get(code=DEMO_UNIT_CODE)
     editorial_channels = ["portal", "public", "newspaper", "journal"]
     created = 0

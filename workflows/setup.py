@@ -93,3 +93,14 @@ def ensure_coordination_workflows(exemplars: Page, campaigns: Page, news: Page) 
         ),
         "news": _workflow(NEWS_WORKFLOW, [editorial, office], news),
     }
+
+
+TRANSLATION_WORKFLOW = "Quy trình duyệt bản tiếng Anh"
+
+
+@transaction.atomic
+def ensure_translation_workflow(en_home: Page) -> Workflow:
+    """English editions: translated by the journal's translators, approved by the Office."""
+    office = CoordinatingRole.objects.get(code=RoleCode.OFFICE)
+    task = _task(RoleApprovalTask, "Phê duyệt bản tiếng Anh (Văn phòng)", role=office)
+    return _workflow(TRANSLATION_WORKFLOW, [task], en_home)

@@ -255,6 +255,13 @@ class Unit(models.Model):
                 frontier.extend(unit.successors.all())
         return found
 
+    @property
+    def folder(self):
+        """The unit's folder of exemplars in the source (Vietnamese) locale."""
+        from wagtail.models import Locale
+
+        return self.folders.filter(locale=Locale.get_default()).first()
+
     def descendant_ids(self) -> set[int]:
         """Ids of this unit and every unit beneath it (for "unit including sub-units")."""
         ids = {self.pk}

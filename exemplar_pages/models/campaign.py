@@ -23,6 +23,7 @@ from wagtail.admin.panels import (
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.docnumbers import parse_document_number, validate_document_number
 from cms.text import normalize
@@ -163,6 +164,25 @@ class CampaignPage(BasePage):
 
     # Where the content API serves this type: /api/content/v1/campaigns/<id>/
     api_collection = "campaigns"
+
+    # English editions: theme, motto and texts are translated; the directive's number,
+    # dates, issuing unit, status, documents and channels stay in step with the source.
+    override_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("theme"),
+        TranslatableField("motto"),
+        TranslatableField("lead"),
+        TranslatableField("body"),
+        SynchronizedField("document_number"),
+        SynchronizedField("issue_date"),
+        SynchronizedField("issuing_unit"),
+        SynchronizedField("period_year"),
+        SynchronizedField("period_start"),
+        SynchronizedField("period_end"),
+        SynchronizedField("status"),
+        SynchronizedField("documents"),
+        SynchronizedField("channels"),
+    ]
 
     parent_page_types = ["exemplar_pages.CampaignIndexPage"]
     subpage_types: list[str] = []

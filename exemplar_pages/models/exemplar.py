@@ -21,6 +21,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.fields import StreamField
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.models import Unit
 from cms.text import normalize
@@ -234,6 +235,30 @@ class ExemplarPage(BasePage):
         "tags",
     ]
     internal_fields = ["date_of_birth", "contact_phone", "contact_email", "internal_notes"]
+
+    # English editions (wagtail-localize): words are translated, facts stay in step with the
+    # Vietnamese source — unit, awards (form, decision number and date), campaigns, level,
+    # channels, portrait. Internal fields are copied unchanged, never translated.
+    override_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("position"),
+        TranslatableField("lead"),
+        TranslatableField("achievement_period"),
+        TranslatableField("achievements"),
+        TranslatableField("body"),
+        SynchronizedField("kind"),
+        SynchronizedField("unit"),
+        SynchronizedField("portrait"),
+        SynchronizedField("awards"),
+        SynchronizedField("campaigns"),
+        SynchronizedField("recognition_level"),
+        SynchronizedField("channels"),
+        SynchronizedField("tags"),
+        SynchronizedField("date_of_birth"),
+        SynchronizedField("contact_phone"),
+        SynchronizedField("contact_email"),
+        SynchronizedField("internal_notes"),
+    ]
 
     # Where the content API serves this type: /api/content/v1/exemplars/<id>/
     api_collection = "exemplars"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -83,11 +84,13 @@ class UnitFolderPage(BasePage):
     a contributing unit only sees and creates pages here. Created by `setup_site`.
     """
 
-    unit = models.OneToOneField(
+    # One folder per unit and locale: the Vietnamese folder, and its English translation
+    # that wagtail-localize creates for the unit's English editions (checked in clean()).
+    unit = models.ForeignKey(
         "cms.Unit",
         verbose_name=_("đơn vị"),
         on_delete=models.PROTECT,
-        related_name="folder",
+        related_name="folders",
         help_text=_("Đơn vị sở hữu thư mục; biên tập viên của đơn vị chỉ làm việc trong thư mục này."),
     )
 
@@ -99,3 +102,9 @@ class UnitFolderPage(BasePage):
     class Meta:
         verbose_name = _("thư mục đơn vị")
         verbose_name_plural = _("thư mục đơn vị")
+
+    def clean(self) -> None:
+        super().clean()
+        others = UnitFolderPage.objects.filter(unit_id=self.unit_id, locale_id=self.locale_id).exclude(pk=self.pk)
+        if self.unit_id and others.exists():
+            raise ValidationError({"unit": _("Đơn vị này đã có thư mục trong ngôn ngữ này.")})

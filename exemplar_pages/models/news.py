@@ -12,6 +12,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList, TabbedInterface, TitleFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.text import normalize
 
@@ -116,6 +117,20 @@ class NewsPage(BasePage):
 
     # Where the content API serves this type: /api/content/v1/news/<id>/
     api_collection = "news"
+
+    # English editions: the article is translated; date, unit, relations and channels are facts.
+    override_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("lead"),
+        TranslatableField("body"),
+        SynchronizedField("author"),
+        SynchronizedField("date"),
+        SynchronizedField("unit"),
+        SynchronizedField("related_exemplars"),
+        SynchronizedField("related_campaigns"),
+        SynchronizedField("channels"),
+        SynchronizedField("tags"),
+    ]
 
     parent_page_types = ["exemplar_pages.NewsIndexPage"]
     subpage_types: list[str] = []

@@ -37,7 +37,11 @@ def test_the_site_root_is_the_headless_home_page(full_site):
         "phong-trao-thi-dua",
         "tin-bai",
     ]
-    assert not Page.objects.filter(depth=2).exclude(pk=site.root_page_id).exists()
+    # Beside it, only its English translation: the root of the English editions.
+    others = Page.objects.filter(depth=2).exclude(pk=site.root_page_id)
+    assert [(p.locale.language_code, p.translation_key) for p in others] == [
+        ("en", site.root_page.translation_key)
+    ]
 
 
 def test_every_contributing_unit_has_a_folder_an_editor_group_and_a_head_group(full_site):

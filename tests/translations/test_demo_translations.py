@@ -1,0 +1,24 @@
+"""The demo has two approved English editions and one waiting for the Office."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from exemplar_pages.models import CampaignPage, ExemplarPage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_has_approved_english_editions_and_one_waiting():
+    call_command("load_demo", stdout=io.StringIO())
+    call_command("load_demo", stdout=io.StringIO())  # idempotent
+    english = ExemplarPage.objects.filter(locale__language_code="en")
+    assert english.filter(live=True).count() == 1
+    [waiting] = english.filter(live=False)
+    assert waiting.workflow_in_progress
+    assert CampaignPage.objects.filter(locale__language_code="en", live=True).count() == 1
+    api = Client()
+    items = api.get("/api/content/v1/exemplars/", {"locale": "en"}).json()["items"]
+    assert [item["title"] for item in items] == ["Sample individual A (sample data)"]

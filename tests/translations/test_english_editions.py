@@ -1,0 +1,166 @@
+"""English editions: translated in the admin or offline, approved by the Office, served with locale=en."""
+
+from __future__ import annotations
+
+import polib
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from wagtail.models import Locale
+from wagtail_localize.models import StringTranslation, Translation
+
+from content_api.models import ChangeEvent
+from exemplar_pages.models import ExemplarPage
+from exemplar_pages.models.awards import Award
+from tests.workflows.conftest import act
+from translations import services
+
+API = "/api/content/v1"
+
+
+def as_user(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def translate(user, page) -> tuple[ExemplarPage, Translation]:
+    """What a translator does first: "Translate this page" into English, in the admin."""
+    en = Locale.objects.get(language_code="en")
+    response = as_user(user).post(
+        reverse("wagtail_localize:submit_page_translation", args=[page.pk]), {"locales": [en.pk]}
+    )
+    assert response.status_code == 302, response.content.decode()[:1000]
+    english = page.get_translation(en).specific
+    translation = Translation.objects.get(source__object_id=page.translation_key, target_locale=en)
+    return english, translation
+
+
+def po_round_trip(user, translation, fill) -> Client:
+    """Download the PO file, translate every entry with `fill`, upload it back."""
+    client = as_user(user)
+    download = client.get(reverse("wagtail_localize:download_pofile", args=[translation.pk]))
+    assert download.status_code == 200
+    po = polib.pofile(download.content.decode())
+    for entry in po:
+        entry.msgstr = fill(entry)
+    upload = SimpleUploadedFile("ban-dich.po", str(po).encode(), content_type="text/x-gettext-translation")
+    client.post(
+        reverse("wagtail_localize:upload_pofile", args=[translation.pk]), {"file": upload, "next": "/admin/"}
+    )
+    return client
+
+
+def english_text(entry) -> str:
+    return {"Nguyễn Văn Đức": "Nguyen Van Duc"}.get(entry.msgid, f"EN {entry.msgid}")
+
+
+def test_a_translation_is_a_draft_with_the_facts_of_the_source(translator, make_exemplar):
+    page = make_exemplar("Nguyễn Văn Đức", channel_codes=("public", "portal"))
+    english, _translation = translate(translator, page)
+    assert english.locale.language_code == "en"
+    assert not english.live  # never published automatically
+    assert english.unit_id == page.unit_id
+    assert set(english.channels.values_list("code", flat=True)) == {"public", "portal"}
+    assert list(english.awards.values_list("decision_number", "decision_date")) == list(
+        page.awards.values_list("decision_number", "decision_date")
+    )
+
+
+def test_a_po_round_trip_fills_the_translation(translator, make_exemplar):
+    page = make_exemplar("Nguyễn Văn Đức")
+    _english, translation = translate(translator, page)
+    po_round_trip(translator, translation, english_text)
+    strings = StringTranslation.objects.filter(locale__language_code="en")
+    assert strings.filter(data="Nguyen Van Duc").exists()
+    assert strings.count() >= 3
+
+
+def test_a_po_file_with_a_wrong_entry_changes_nothing_and_says_what_was_wrong(translator, make_exemplar):
+    page = make_exemplar("Nguyễn Văn Đức")
+    _english, translation = translate(translator, page)
+    client = as_user(translator)
+    po = polib.pofile(client.get(reverse("wagtail_localize:download_pofile", args=[translation.pk])).content.decode())
+    for entry in po:
+        entry.msgstr = english_text(entry)
+    po.append(polib.POEntry(msgid="Câu không có trong trang", msgstr="Not in the page", msgctxt="title"))
+    upload = SimpleUploadedFile("sai.po", str(po).encode())
+    response = client.post(
+        reverse("wagtail_localize:upload_pofile", args=[translation.pk]), {"file": upload, "next": "/admin/"},
+        follow=True,
+    )
+    assert not StringTranslation.objects.filter(locale__language_code="en").exists()
+    text = response.content.decode()
+    assert "Câu không có trong trang" in text and "không có gì được nhập" in text
+
+
+def test_a_file_that_is_not_po_changes_nothing(translator, make_exemplar):
+    page = make_exemplar("Nguyễn Văn Đức")
+    _english, translation = translate(translator, page)
+    upload = SimpleUploadedFile("anh.po", b"\x89PNG\r\n\x1a\n not a po file")
+    response = as_user(translator).post(
+        reverse("wagtail_localize:upload_pofile", args=[translation.pk]), {"file": upload, "next": "/admin/"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert not StringTranslation.objects.exists()
+
+
+def test_the_english_edition_goes_live_only_when_the_office_approves(
+    translator, people, make_exemplar, api, django_capture_on_commit_callbacks
+):
+    page = make_exemplar("Nguyễn Văn Đức")
+    english, translation = translate(translator, page)
+    po_round_trip(translator, translation, english_text)
+    response = as_user(translator).post(reverse("translation_submit", args=[translation.pk]))
+    assert response.status_code == 302
+    english = ExemplarPage.objects.get(pk=english.pk)
+    assert not english.live
+    assert english.workflow_in_progress
+    assert english.get_latest_revision_as_object().title == "Nguyen Van Duc"
+    assert api.get(f"{API}/exemplars/", {"locale": "en"}).json()["items"] == []  # no fallback to Vietnamese
+    with django_capture_on_commit_callbacks(execute=True):
+        act(people["office"], english, "approve")
+    english = ExemplarPage.objects.get(pk=english.pk)
+    assert english.live and english.title == "Nguyen Van Duc"
+    [item] = api.get(f"{API}/exemplars/", {"locale": "en"}).json()["items"]
+    assert item["id"] == english.pk and item["title"] == "Nguyen Van Duc"
+    assert api.get(f"{API}/exemplars/{page.pk}/").json()["translations"] == {"en": english.pk}
+    assert ChangeEvent.objects.filter(page_id=english.pk, locale="en", change="created").exists()
+
+
+def test_a_translator_cannot_publish_the_english_edition_directly(translator, make_exemplar):
+    page = make_exemplar("Nguyễn Văn Đức")
+    english, _translation = translate(translator, page)
+    assert not english.permissions_for_user(translator).can_publish()
+
+
+def test_a_source_edit_flags_the_edition_out_of_date_until_synced(translator, people, make_exemplar, bang_khen):
+    page = make_exemplar("Nguyễn Văn Đức")
+    english, translation = translate(translator, page)
+    assert services.out_of_date_translations() == []
+    Award.objects.filter(exemplar=page).update(decision_number="999/QĐ-UBND")
+    page.lead = "Lời giới thiệu đã sửa"
+    page.save_revision().publish()
+    [row] = services.out_of_date_translations()
+    assert row["target"].pk == english.pk
+    report = as_user(people["office"]).get(reverse("translations_out_of_date"))
+    assert english.title in report.content.decode()
+    # the sync (wagtail-localize's "Sync translated pages") brings the facts along, as a draft
+    translation.source.update_from_db()
+    translation.save_target(user=translator, publish=False)
+    english = ExemplarPage.objects.get(pk=english.pk)
+    assert not english.live
+    assert english.get_latest_revision_as_object().awards.first().decision_number == "999/QĐ-UBND"
+    assert services.out_of_date_translations() == []
+
+
+def test_live_status_is_never_synchronised_on_translation(settings):
+    assert settings.WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE is False
+
+
+@pytest.mark.parametrize("username", ["editor"])
+def test_unit_editors_cannot_open_the_out_of_date_report(english_tree, editor, username):
+    response = as_user(editor).get(reverse("translations_out_of_date"))
+    assert response.status_code in (302, 403)

@@ -1,0 +1,175 @@
+"""
+English editions through wagtail-localize, under moderation.
+
+Vietnamese is the source. Translating creates the English page as a draft (never live:
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE is off); the translator submits it, and the
+Office approves it through the translation workflow assigned to the English home page,
+which then publishes it. wagtail-localize's own editor only offers "publish" (for those
+who may publish), so submitting a translation for review is added here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import polib
+from django.db import transaction
+from wagtail.models import Locale, Page, Workflow
+from wagtail_localize.models import Translation
+
+from cms.models import CoordinatingRole
+from cms.models.roles import RoleCode
+
+TRANSLATION_LOCALE = "en"
+
+
+def english() -> Locale:
+    return Locale.objects.get(language_code=TRANSLATION_LOCALE)
+
+
+def ensure_english_home(home: Page) -> Page:
+    """The English home: an alias of the Vietnamese one, root of every English edition."""
+    locale = english()
+    existing = home.get_translation_or_none(locale)
+    if existing is not None:
+        return existing
+    return home.copy_for_translation(locale, alias=True)
+
+
+def ensure_translation_permissions(en_home: Page) -> None:
+    """The journal's translators edit English editions; the Office approves and publishes them."""
+    from cms.services.access import PAGE_EDIT, PAGE_PUBLISH, PermissionSet, grant_pages
+
+    perms = PermissionSet()
+    roles = {role.code: role for role in CoordinatingRole.objects.select_related("group")}
+    translators = roles[RoleCode.JOURNAL].group
+    office = roles[RoleCode.OFFICE].group
+    grant_pages(perms, translators, en_home, PAGE_EDIT)
+    grant_pages(perms, office, en_home, PAGE_PUBLISH)
+    translators.permissions.add(submit_translation_permission())
+    office.permissions.add(submit_translation_permission())
+
+
+def submit_translation_permission():
+    """wagtail-localize's "submit translations" permission, made by a data migration (so a
+    flushed test database lacks it): created the same way if missing."""
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
+
+    content_type, _created = ContentType.objects.get_or_create(
+        app_label="wagtail_localize", model="translation"
+    )
+    permission, _created = Permission.objects.get_or_create(
+        content_type=content_type, codename="submit_translation", defaults={"name": "Can submit translations"}
+    )
+    return permission
+
+
+@transaction.atomic
+def setup_english_editions(home: Page) -> Workflow:
+    from workflows.setup import ensure_translation_workflow
+
+    en_home = ensure_english_home(home)
+    ensure_translation_permissions(en_home)
+    return ensure_translation_workflow(en_home)
+
+
+# Submitting for review
+
+
+class CannotSubmit(Exception):
+    pass
+
+
+@transaction.atomic
+def submit_for_review(translation: Translation, user) -> Page:
+    """Write the translated strings into a new draft of the English page and start moderation."""
+    page = translation.get_target_instance()
+    if not isinstance(page, Page):
+        raise CannotSubmit("not a page")
+    page = page.specific
+    if page.workflow_in_progress:
+        raise CannotSubmit("already in moderation")
+    translation.save_target(user=user, publish=False)
+    page = Page.objects.get(pk=page.pk).specific
+    workflow = page.get_workflow()
+    if workflow is None:
+        raise CannotSubmit("no workflow")
+    workflow.start(page, user)
+    return page
+
+
+# PO files
+
+
+@dataclass
+class POImportReport:
+    errors: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    imported: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def import_po_strictly(translation: Translation, po: polib.POFile, user) -> POImportReport:
+    """
+    Import a translator's PO file all or nothing.
+
+    wagtail-localize imports what it can and silently skips the rest; translators working
+    offline need to know what went wrong, and a half-applied file is worse than none. Any
+    entry that does not belong to this page (unknown text or place) makes the whole import
+    fail, listed; entries left untranslated are listed as missing and change nothing.
+    """
+    report = POImportReport()
+    if po.metadata.get("X-WagtailLocalize-TranslationID") != str(translation.uuid):
+        report.errors.append("X-WagtailLocalize-TranslationID")
+        return report
+    report.missing = [entry.msgid for entry in po if not entry.msgstr and not entry.obsolete]
+    try:
+        with transaction.atomic():
+            warnings = translation.import_po(po, user=user, tool_name="PO File")
+            if warnings:
+                report.errors = [_describe(warning) for warning in warnings]
+                raise _Rollback
+    except _Rollback:
+        return report
+    report.imported = len([entry for entry in po if entry.msgstr and not entry.obsolete])
+    return report
+
+
+class _Rollback(Exception):
+    pass
+
+
+def _describe(warning) -> str:
+    """An entry wagtail-localize could not place: unknown text, or unknown place in the page."""
+    text = getattr(warning, "string", "") or ""
+    context = getattr(warning, "context", "") or ""
+    return f"{context}: {text}" if context and text else (text or context)
+
+
+# Out of date
+
+
+def out_of_date_translations() -> list[dict]:
+    """
+    English editions whose Vietnamese source has a newer revision than the one translated:
+    the source's latest revision was saved after wagtail-localize last read it.
+    """
+    translations = (
+        Translation.objects.filter(target_locale__language_code=TRANSLATION_LOCALE, enabled=True)
+        .select_related("source", "target_locale")
+        .order_by("-source__last_updated_at")
+    )
+    stale = []
+    for translation in translations:
+        source = translation.source.get_source_instance()
+        if not isinstance(source, Page) or source.latest_revision is None:
+            continue
+        if source.latest_revision.created_at > translation.source.last_updated_at:
+            target = source.get_translation_or_none(translation.target_locale)
+            if target is not None:
+                stale.append({"translation": translation, "source": source, "target": target})
+    return stale

@@ -1,0 +1,100 @@
+"""Admin views of English editions: submit for review, strict PO import, out-of-date report."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+
+import polib
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail_localize.models import Translation
+from wagtail_localize.views.edit_translation import user_can_edit_instance
+
+from . import services
+
+
+def _translation_for_editor(request, translation_id: int) -> Translation:
+    translation = get_object_or_404(Translation, id=translation_id)
+    if not user_can_edit_instance(request.user, translation.get_target_instance()):
+        raise PermissionDenied
+    return translation
+
+
+def _back(request, translation: Translation):
+    next_url = get_valid_next_url_from_request(request)
+    if next_url:
+        return redirect(next_url)
+    return redirect("wagtailadmin_pages:edit", translation.get_target_instance().pk)
+
+
+@require_POST
+def upload_po(request, translation_id: int):
+    """Replaces wagtail-localize's upload: all or nothing, with what was wrong or missing."""
+    translation = _translation_for_editor(request, translation_id)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, _("Chưa chọn tệp PO để tải lên."))
+        return _back(request, translation)
+    # polib reads a path or the contents; a temporary file keeps uploaded text from being
+    # taken for a path (as wagtail-localize does).
+    with tempfile.NamedTemporaryFile(delete=False, suffix=".po") as handle:
+        handle.write(upload.read())
+    try:
+        po = polib.pofile(handle.name)
+    except (OSError, UnicodeDecodeError, ValueError):
+        messages.error(request, _("Tệp tải lên không phải tệp PO hợp lệ; không có gì thay đổi."))
+        return _back(request, translation)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(handle.name)
+    report = services.import_po_strictly(translation, po, request.user)
+    if not report.ok:
+        messages.error(
+            request,
+            _("Tệp PO có %(count)d mục không thuộc trang này, nên không có gì được nhập: %(items)s")
+            % {"count": len(report.errors), "items": "; ".join(report.errors[:10])},
+        )
+    else:
+        messages.success(request, _("Đã nhập %d bản dịch từ tệp PO.") % report.imported)
+        if report.missing:
+            messages.warning(
+                request,
+                _("%(count)d mục chưa được dịch trong tệp (giữ nguyên): %(items)s")
+                % {"count": len(report.missing), "items": "; ".join(report.missing[:10])},
+            )
+    return _back(request, translation)
+
+
+@require_POST
+def submit_for_review(request, translation_id: int):
+    """The translator sends the English edition to the Office for approval."""
+    translation = _translation_for_editor(request, translation_id)
+    try:
+        page = services.submit_for_review(translation, request.user)
+    except services.CannotSubmit:
+        messages.error(
+            request, _("Không gửi được: bản tiếng Anh này đang chờ duyệt hoặc chưa có quy trình duyệt.")
+        )
+        return _back(request, translation)
+    messages.success(
+        request, _("Đã gửi bản tiếng Anh “%s” để Văn phòng phê duyệt.") % page.get_admin_display_title()
+    )
+    return _back(request, translation)
+
+
+def out_of_date_report(request):
+    """English editions whose Vietnamese source changed after they were translated."""
+    if not (request.user.is_superuser or request.user.has_perm("wagtail_localize.submit_translation")):
+        raise PermissionDenied
+    return TemplateResponse(
+        request,
+        "translations/out_of_date.html",
+        {"rows": services.out_of_date_translations(), "page_title": _("Bản tiếng Anh cần cập nhật")},
+    )
