@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format check-migrations catalogs translation-gaps setup clean
+.PHONY: help run test lint format check-migrations catalogs messages translation-gaps setup clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "} {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -24,6 +24,9 @@ $(BIN)/.dev: $(BIN)/.runtime requirements-dev.txt
 
 catalogs: $(BIN)/.runtime ## Compile the message catalogues (pure Python, no gettext needed)
 	@$(PY) cms/catalogs.py
+
+messages: $(BIN)/.runtime ## Add the code's new msgids to the English catalogue (locale/en) and list those to translate
+	DJANGO_SETTINGS_MODULE=settings.dev $(PY) manage.py extract_messages
 
 translation-gaps: $(BIN)/.runtime ## List Wagtail admin messages still without Vietnamese (after upgrades)
 	DJANGO_SETTINGS_MODULE=settings.dev $(PY) manage.py translation_gaps
