@@ -386,3 +386,12 @@ AUTHENTICATION_BACKENDS = ["content_api.backends.NoServiceAccountModelBackend"]
 WEBHOOK_ALLOW_PRIVATE_TARGETS = False
 # Lifetime of a partner's headless-preview link, in seconds.
 CONTENT_API_PREVIEW_SECONDS = env_int("CONTENT_API_PREVIEW_SECONDS", 30 * 60)
+
+# Machine translation for English editions (wagtail-localize): none unless configured, e.g.
+# WAGTAILLOCALIZE_MACHINE_TRANSLATOR_CLASS=wagtail_localize.machine_translators.deepl.DeepLTranslator
+# with WAGTAILLOCALIZE_MACHINE_TRANSLATOR_AUTH_KEY. Suggestions still go through moderation.
+if env("WAGTAILLOCALIZE_MACHINE_TRANSLATOR_CLASS"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": env("WAGTAILLOCALIZE_MACHINE_TRANSLATOR_CLASS"),
+        "OPTIONS": {"AUTH_KEY": env("WAGTAILLOCALIZE_MACHINE_TRANSLATOR_AUTH_KEY", "")},
+    }

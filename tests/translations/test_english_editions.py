@@ -164,3 +164,22 @@ def test_live_status_is_never_synchronised_on_translation(settings):
 def test_unit_editors_cannot_open_the_out_of_date_report(english_tree, editor, username):
     response = as_user(editor).get(reverse("translations_out_of_date"))
     assert response.status_code in (302, 403)
+
+
+def test_no_machine_translation_is_configured_by_default(settings):
+    assert getattr(settings, "WAGTAILLOCALIZE_MACHINE_TRANSLATOR", None) is None
+
+
+def test_a_configured_machine_translator_fills_the_draft_but_publishes_nothing(settings, translator, make_exemplar):
+    settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+        "OPTIONS": {},
+    }
+    page = make_exemplar("Nguyễn Văn Đức")
+    english, translation = translate(translator, page)
+    response = as_user(translator).post(
+        reverse("wagtail_localize:machine_translate", args=[translation.pk]), {"next": "/admin/"}
+    )
+    assert response.status_code == 302
+    assert StringTranslation.objects.filter(locale__language_code="en", translation_type="machine").exists()
+    assert not ExemplarPage.objects.get(pk=english.pk).live
