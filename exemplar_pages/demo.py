@@ -389,7 +389,9 @@ def _ensure_exemplars(
 ) -> dict[str, ExemplarPage]:
     """The sample exemplars in the Bình Thuận folder, keyed by slug; one is left as a draft."""
     try:
-        folder = UnitFolderPage.objects.select_related("unit").get(unit__code=DEMO_UNIT_CODE, locale=Locale.get_default())
+        folder = UnitFolderPage.objects.select_related("unit").get(
+            unit__code=DEMO_UNIT_CODE, locale=Locale.get_default()
+        )
     except UnitFolderPage.DoesNotExist as exc:
         raise ImproperlyConfigured(f"No folder for {DEMO_UNIT_CODE}; run setup_site first.") from exc
     unit = folder.unit

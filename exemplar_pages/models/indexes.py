@@ -105,6 +105,8 @@ class UnitFolderPage(BasePage):
 
     def clean(self) -> None:
         super().clean()
-        others = UnitFolderPage.objects.filter(unit_id=self.unit_id, locale_id=self.locale_id).exclude(pk=self.pk)
+        others = UnitFolderPage.objects.filter(unit_id=self.unit_id, locale_id=self.locale_id).exclude(
+            pk=self.pk
+        )
         if self.unit_id and others.exists():
             raise ValidationError({"unit": _("Đơn vị này đã có thư mục trong ngôn ngữ này.")})

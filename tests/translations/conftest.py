@@ -11,7 +11,7 @@ from translations.services import setup_english_editions
 
 
 @pytest.fixture
-def english_tree(site_tree, workflows):
+def english_tree(site_tree, workflows):  # noqa: F811 (the imported fixture)
     return setup_english_editions(site_tree.home)
 
 

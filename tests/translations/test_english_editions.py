@@ -81,13 +81,16 @@ def test_a_po_file_with_a_wrong_entry_changes_nothing_and_says_what_was_wrong(tr
     page = make_exemplar("Nguyễn Văn Đức")
     _english, translation = translate(translator, page)
     client = as_user(translator)
-    po = polib.pofile(client.get(reverse("wagtail_localize:download_pofile", args=[translation.pk])).content.decode())
+    po = polib.pofile(
+        client.get(reverse("wagtail_localize:download_pofile", args=[translation.pk])).content.decode()
+    )
     for entry in po:
         entry.msgstr = english_text(entry)
     po.append(polib.POEntry(msgid="Câu không có trong trang", msgstr="Not in the page", msgctxt="title"))
     upload = SimpleUploadedFile("sai.po", str(po).encode())
     response = client.post(
-        reverse("wagtail_localize:upload_pofile", args=[translation.pk]), {"file": upload, "next": "/admin/"},
+        reverse("wagtail_localize:upload_pofile", args=[translation.pk]),
+        {"file": upload, "next": "/admin/"},
         follow=True,
     )
     assert not StringTranslation.objects.filter(locale__language_code="en").exists()
@@ -100,7 +103,8 @@ def test_a_file_that_is_not_po_changes_nothing(translator, make_exemplar):
     _english, translation = translate(translator, page)
     upload = SimpleUploadedFile("anh.po", b"\x89PNG\r\n\x1a\n not a po file")
     response = as_user(translator).post(
-        reverse("wagtail_localize:upload_pofile", args=[translation.pk]), {"file": upload, "next": "/admin/"},
+        reverse("wagtail_localize:upload_pofile", args=[translation.pk]),
+        {"file": upload, "next": "/admin/"},
         follow=True,
     )
     assert response.status_code == 200
@@ -136,7 +140,9 @@ def test_a_translator_cannot_publish_the_english_edition_directly(translator, ma
     assert not english.permissions_for_user(translator).can_publish()
 
 
-def test_a_source_edit_flags_the_edition_out_of_date_until_synced(translator, people, make_exemplar, bang_khen):
+def test_a_source_edit_flags_the_edition_out_of_date_until_synced(
+    translator, people, make_exemplar, bang_khen
+):
     page = make_exemplar("Nguyễn Văn Đức")
     english, translation = translate(translator, page)
     assert services.out_of_date_translations() == []
@@ -170,7 +176,9 @@ def test_no_machine_translation_is_configured_by_default(settings):
     assert getattr(settings, "WAGTAILLOCALIZE_MACHINE_TRANSLATOR", None) is None
 
 
-def test_a_configured_machine_translator_fills_the_draft_but_publishes_nothing(settings, translator, make_exemplar):
+def test_a_configured_machine_translator_fills_the_draft_but_publishes_nothing(
+    settings, translator, make_exemplar
+):
     settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
         "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
         "OPTIONS": {},
