@@ -8,8 +8,9 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet
 from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, TupleLessThan
+from django.db.models.functions import Cast
 from django.utils import timezone
 from taggit.models import Tag
 
@@ -182,7 +183,10 @@ def search(qs: QuerySet, text: str) -> tuple[QuerySet, str]:
         from cms.search_backend import SEARCH_CONFIG
 
         query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
-        qs = qs.filter(search_vector=query).annotate(rank=SearchRank(F("search_vector"), query))
+        # ts_rank is a float4: as a float8 it survives the JSON cursor exactly, so the keyset
+        # comparison on the next page neither repeats nor skips a row.
+        rank = Cast(SearchRank(F("search_vector"), query), FloatField())
+        qs = qs.filter(search_vector=query).annotate(rank=rank)
         return qs, "rank"
     for word in fold_accents(text).lower().split():
         qs = qs.filter(search_text__contains=word)

@@ -65,10 +65,13 @@ def _listing(request: HttpRequest, kind: str, params):
     def build():
         qs = queries.FILTERS[kind](queries.visible(caller, kind), params, caller)
         order = params.order
+        if order == "relevance" and not params.search:
+            raise BadParameter("order", "`relevance` orders the results of a `search`; give one")
         if params.search:
             qs, rank = queries.search(qs, params.search)
-            if rank and "order" not in request.GET:
-                order = "-rank"
+            if order == "relevance":
+                # Without PostgreSQL's ranking (SQLite), the newest match comes first.
+                order = "-rank" if rank else "-published_at"
         count = qs.count() if params.count else None
         rows, next_cursor = queries.paginate(
             qs.only("pk", "summary", "published_at", "updated_at", "title", "date"),

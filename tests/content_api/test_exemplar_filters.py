@@ -145,3 +145,21 @@ def test_a_unit_that_ended_is_still_a_valid_filter(api, make_exemplar, binh_thua
     Unit.objects.filter(pk=binh_thuan.pk).update(valid_until=datetime.date(2025, 6, 30))
     page = make_exemplar()
     assert ids(api.get(f"{API}/exemplars/", {"unit": binh_thuan.code})) == [page.pk]
+
+
+def test_relevance_orders_search_results_and_needs_a_search(api, make_exemplar):
+    make_exemplar()
+    assert problem_param(api.get(f"{API}/exemplars/", {"order": "relevance"})) == "order"
+
+
+def test_by_relevance_a_title_match_comes_before_a_passing_mention(postgres, api, make_exemplar):
+    titled = make_exemplar("Chiến sĩ chống tham nhũng", lead="Kiểm sát viên")
+    mentioned = make_exemplar("Lê Văn Nam", lead="Có tham gia chống tham nhũng")
+    make_exemplar("Không liên quan")
+    by_relevance = ids(api.get(f"{API}/exemplars/", {"search": "tham nhung", "order": "relevance"}))
+    assert by_relevance == [titled.pk, mentioned.pk]
+    newest_first = ids(api.get(f"{API}/exemplars/", {"search": "tham nhung"}))
+    assert newest_first == [mentioned.pk, titled.pk]
+    first = api.get(f"{API}/exemplars/", {"search": "tham nhung", "order": "relevance", "limit": 1}).json()
+    assert [item["id"] for item in first["items"]] == [titled.pk]
+    assert [item["id"] for item in api.get(first["next"]).json()["items"]] == [mentioned.pk]
