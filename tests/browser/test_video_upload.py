@@ -1,0 +1,155 @@
+"""
+In headless Chromium: a unit editor adds a video clip in the admin, with local storage (the
+file goes through the server) and with S3 (the page sends it straight to the bucket in a
+presigned multipart upload, media/static/media/js/video-upload.js, with a progress bar).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from media.models import VideoClip
+from tests.factories import UserFactory
+from tests.media.files import MP4_BYTES, image_bytes
+from tests.storage.s3 import moto_endpoint, s3  # noqa: F401 (fixtures)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+MB = 1024 * 1024
+ADD = "wagtailsnippets_media_videoclip:add"
+NOT_A_VIDEO = "Tệp tải lên không phải là video MP4, WebM hoặc MOV"
+
+
+@pytest.fixture
+def clip_editor(binh_thuan, settings):
+    # The `login` fixture types the demo password.
+    return UserFactory(
+        username="bt-clip-editor", password=settings.DEMO_PASSWORD, groups=[binh_thuan.editor_group]
+    )
+
+
+@pytest.fixture
+def bucket_cors(s3, live_server):  # noqa: F811
+    """What the README asks of a real bucket: the admin's origin may PUT parts and read ETags."""
+    s3.client.put_bucket_cors(
+        Bucket=s3.bucket,
+        CORSConfiguration={
+            "CORSRules": [
+                {
+                    "AllowedOrigins": [live_server.url],
+                    "AllowedMethods": ["PUT"],
+                    "AllowedHeaders": ["*"],
+                    "ExposeHeaders": ["ETag"],
+                    "MaxAgeSeconds": 600,
+                }
+            ]
+        },
+    )
+    return s3
+
+
+def clip_file(tmp_path, content: bytes, name: str = "le-tuyen-duong.mp4"):
+    path = tmp_path / name
+    path.write_bytes(content)
+    return path
+
+
+def open_form(page, live_server, login, user):
+    login(user.username)
+    page.goto(f"{live_server.url}{reverse(ADD)}")
+    page.fill("input[name=title]", "Lễ tuyên dương (dữ liệu mẫu)")
+    page.fill("input[name=duration]", "00:01:30")
+
+
+def clip_form(page):
+    return page.locator("form").filter(has=page.locator("input[name=title]"))
+
+
+def save(page):
+    clip_form(page).locator("button[type=submit]").first.click()
+    page.wait_for_load_state("networkidle")
+
+
+def test_with_local_storage_the_clip_goes_through_the_server(page, live_server, login, clip_editor, tmp_path):
+    open_form(page, live_server, login, clip_editor)
+    file_input = page.locator("input[type=file][name=file]")
+    assert file_input.get_attribute("data-video-upload-start") is None
+    file_input.set_input_files(clip_file(tmp_path, MP4_BYTES))
+    save(page)
+
+    clip = VideoClip.objects.get()
+    assert clip.title == "Lễ tuyên dương (dữ liệu mẫu)"
+    assert clip.file.name.startswith("video/")
+    assert clip.file.name.endswith("/le-tuyen-duong.mp4")
+    with clip.file.open("rb") as stored:
+        assert stored.read() == MP4_BYTES
+
+
+def test_with_s3_the_page_uploads_the_clip_in_parts_with_a_progress_bar(
+    page, live_server, login, clip_editor, bucket_cors, settings, tmp_path
+):
+    settings.VIDEO_UPLOAD_PART_SIZE = 5 * MB  # S3's minimum: 6 MB go in two parts
+    content = MP4_BYTES + b"\x00" * (6 * MB - len(MP4_BYTES))
+    open_form(page, live_server, login, clip_editor)
+    file_input = page.locator("input[type=file][name=file]")
+    expect(file_input).to_have_attribute("data-video-upload-start", reverse("media_video_upload_start"))
+    file_input.set_input_files(clip_file(tmp_path, content))
+
+    status = page.locator(".video-upload-status")
+    expect(status.locator("progress")).to_be_visible()
+    expect(status.locator("[role=status]")).to_contain_text("Đã tải lên xong", timeout=30_000)
+    assert status.locator("progress").evaluate("bar => [bar.value, bar.max]") == [100, 100]
+    assert page.locator("input[name=uploaded_file]").input_value()
+    assert VideoClip.objects.count() == 0
+    save(page)
+
+    clip = VideoClip.objects.get()
+    assert clip.file.name.startswith("video/")
+    assert clip.file.name.endswith("/le-tuyen-duong.mp4")
+    assert bucket_cors.keys("public/video/") == [f"public/{clip.file.name}"]
+    stored = bucket_cors.client.head_object(Bucket=bucket_cors.bucket, Key=f"public/{clip.file.name}")
+    assert stored["ContentLength"] == len(content)
+    assert not bucket_cors.client.list_multipart_uploads(Bucket=bucket_cors.bucket).get("Uploads")
+
+
+def test_with_local_storage_a_png_named_mp4_is_refused_in_vietnamese(
+    page, live_server, login, clip_editor, tmp_path, settings
+):
+    def stored_videos() -> set[Path]:
+        return set(Path(settings.MEDIA_ROOT).rglob("video/**/*"))
+
+    before = stored_videos()
+    open_form(page, live_server, login, clip_editor)
+    page.locator("input[type=file][name=file]").set_input_files(
+        clip_file(tmp_path, image_bytes("PNG"), "anh.mp4")
+    )
+    save(page)
+
+    assert page.url.endswith(reverse(ADD))
+    expect(clip_form(page)).to_contain_text(NOT_A_VIDEO)
+    assert VideoClip.objects.count() == 0
+    assert stored_videos() == before
+
+
+def test_with_s3_a_png_named_mp4_is_refused_in_vietnamese_and_deleted(
+    page, live_server, login, clip_editor, bucket_cors, tmp_path
+):
+    open_form(page, live_server, login, clip_editor)
+    page.locator("input[type=file][name=file]").set_input_files(
+        clip_file(tmp_path, image_bytes("PNG"), "anh.mp4")
+    )
+
+    status = page.locator(".video-upload-status [role=status]")
+    expect(status).to_contain_text(f"Tải lên không thành công: {NOT_A_VIDEO}", timeout=30_000)
+    assert page.locator("input[name=uploaded_file]").input_value() == ""
+    assert bucket_cors.keys() == []
+    assert not bucket_cors.client.list_multipart_uploads(Bucket=bucket_cors.bucket).get("Uploads")
+
+    # Saving now posts no file: the form asks for one and no clip is created.
+    save(page)
+    assert VideoClip.objects.count() == 0
+    assert bucket_cors.keys() == []
