@@ -4,6 +4,7 @@ from django.conf import settings
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from content_api.api.app import api as content_api
@@ -13,7 +14,15 @@ from translations import views as translation_views
 urlpatterns = [
     # wagtail-localize's PO upload imports what it can and skips the rest silently; this one
     # imports all or nothing and says what was wrong (translations/views.py).
-    path("admin/localize/translate/<int:translation_id>/pofile/upload/", translation_views.upload_po),
+    path(
+        "admin/localize/translate/<int:translation_id>/pofile/upload/",
+        require_admin_access(translation_views.upload_po),
+    ),
+    # ...and its "Sync translated pages" without "publish immediately": updates are moderated.
+    path(
+        "admin/localize/update/<int:translation_source_id>/",
+        require_admin_access(translation_views.ModeratedUpdateTranslationsView.as_view()),
+    ),
     path("api/content/v1/", content_api.urls),
     re_path(r"^api/", content_api_not_found),
     path("admin/", include(wagtailadmin_urls)),

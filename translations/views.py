@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import user_can_edit_instance
+from wagtail_localize.views.update_translations import UpdateTranslationsForm, UpdateTranslationsView
 
 from . import services
 
@@ -98,3 +99,27 @@ def out_of_date_report(request):
         "translations/out_of_date.html",
         {"rows": services.out_of_date_translations(), "page_title": _("Bản tiếng Anh cần cập nhật")},
     )
+
+
+class ModeratedUpdateForm(UpdateTranslationsForm):
+    """wagtail-localize's sync form without "publish immediately"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["publish_translations"]
+
+
+class ModeratedUpdateTranslationsView(UpdateTranslationsView):
+    """
+    "Sync translated pages" that never publishes: the source's new text is brought in, and
+    the English editions reach the public only after "Gửi bản dịch để duyệt" and the Office's
+    approval, like any other change. wagtail-localize would otherwise let anyone who may
+    publish skip the translation workflow with one checkbox.
+    """
+
+    def get_form(self):
+        return ModeratedUpdateForm(self.request.POST if self.request.method == "POST" else None)
+
+    def form_valid(self, form):
+        form.cleaned_data["publish_translations"] = False
+        return super().form_valid(form)

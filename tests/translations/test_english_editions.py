@@ -191,3 +191,34 @@ def test_a_configured_machine_translator_fills_the_draft_but_publishes_nothing(
     assert response.status_code == 302
     assert StringTranslation.objects.filter(locale__language_code="en", translation_type="machine").exists()
     assert not ExemplarPage.objects.get(pk=english.pk).live
+
+
+def test_syncing_a_source_change_never_publishes_the_english_edition(
+    translator, people, make_exemplar, django_capture_on_commit_callbacks
+):
+    page = make_exemplar("Nguyễn Văn Đức")
+    english, translation = translate(translator, page)
+    po_round_trip(translator, translation, english_text)
+    as_user(translator).post(reverse("translation_submit", args=[translation.pk]))
+    act(people["office"], ExemplarPage.objects.get(pk=english.pk), "approve")
+    live_title = ExemplarPage.objects.get(pk=english.pk).title
+    page.title = "Nguyễn Văn Đức (đã sửa)"
+    page.save_revision().publish()
+    office = as_user(people["office"])
+    url = reverse("wagtail_localize:update_translations", args=[translation.source.pk])
+    assert "publish_translations" not in office.get(url).content.decode()
+    response = office.post(url, {"publish_translations": "on"})
+    assert response.status_code == 302
+    english = ExemplarPage.objects.get(pk=english.pk)
+    assert english.title == live_title  # the live English edition is untouched
+    assert english.live_revision_id == english.latest_revision_id
+
+
+def test_the_translation_views_need_an_admin_login(english_tree, translator, make_exemplar):
+    page = make_exemplar("Nguyễn Văn Đức")
+    _english, translation = translate(translator, page)
+    anonymous = Client()
+    sync = anonymous.post(reverse("wagtail_localize:update_translations", args=[translation.source.pk]))
+    upload = anonymous.post(reverse("wagtail_localize:upload_pofile", args=[translation.pk]))
+    assert sync.status_code == 302 and "/admin/login/" in sync["Location"]
+    assert upload.status_code == 302 and "/admin/login/" in upload["Location"]
