@@ -81,6 +81,15 @@ def require_document(kind: str, pk: int, param: str) -> None:
         raise BadParameter(param, f"no published {kind} with id {pk}")
 
 
+def linked(relation, **target) -> Exists:
+    """Documents whose page is linked to `target` through a many-to-many `relation` of its model."""
+    through = relation.through
+    source = next(
+        f.attname for f in through._meta.fields if f.is_relation and f.related_model is relation.field.model
+    )
+    return Exists(through.objects.filter(**{source: OuterRef("pk")}, **target))
+
+
 def common_filters(qs: QuerySet, params, caller: Caller) -> QuerySet:
     qs = qs.filter(locale=check_locale(params.locale))
     if params.slug:
@@ -102,10 +111,7 @@ def exemplar_filters(qs: QuerySet, params, caller: Caller) -> QuerySet:
     qs = common_filters(qs, params, caller)
     if params.campaign:
         require_document("campaign", params.campaign, "campaign")
-        through = ExemplarPage.campaigns.through
-        qs = qs.filter(
-            Exists(through.objects.filter(exemplarpage_id=OuterRef("pk"), campaignpage_id=params.campaign))
-        )
+        qs = qs.filter(linked(ExemplarPage.campaigns, campaignpage_id=params.campaign))
     awards = Award.objects.filter(exemplar_id=OuterRef("pk"))
     if params.award_year:
         year = params.award_year
@@ -145,16 +151,10 @@ def news_filters(qs: QuerySet, params, caller: Caller) -> QuerySet:
     qs = common_filters(qs, params, caller)
     if params.campaign:
         require_document("campaign", params.campaign, "campaign")
-        through = NewsPage.related_campaigns.through
-        qs = qs.filter(
-            Exists(through.objects.filter(newspage_id=OuterRef("pk"), campaignpage_id=params.campaign))
-        )
+        qs = qs.filter(linked(NewsPage.related_campaigns, campaignpage_id=params.campaign))
     if params.exemplar:
         require_document("exemplar", params.exemplar, "exemplar")
-        through = NewsPage.related_exemplars.through
-        qs = qs.filter(
-            Exists(through.objects.filter(newspage_id=OuterRef("pk"), exemplarpage_id=params.exemplar))
-        )
+        qs = qs.filter(linked(NewsPage.related_exemplars, exemplarpage_id=params.exemplar))
     if params.date_from and params.date_to and params.date_from > params.date_to:
         raise BadParameter("date_to", "date_to is before date_from")
     if params.date_from:

@@ -87,13 +87,19 @@ def _listing(request: HttpRequest, kind: str, params):
     return cached_json(request, caller, build)
 
 
-def _detail(request: HttpRequest, kind: str, pk: int):
+def _detail_guard(request: HttpRequest):
+    """Rate limit and parameter check of the endpoints that take no query parameters."""
     caller: Caller = request.auth
     limited = rate_limited(caller)
+    if limited is None and request.GET:
+        raise BadParameter(sorted(request.GET)[0], "unknown parameter; this endpoint takes none")
+    return caller, limited
+
+
+def _detail(request: HttpRequest, kind: str, pk: int):
+    caller, limited = _detail_guard(request)
     if limited:
         return limited
-    if request.GET:
-        raise BadParameter(sorted(request.GET)[0], "unknown parameter; this endpoint takes none")
 
     def build():
         found = queries.item_detail(caller, kind, pk)
@@ -250,12 +256,9 @@ def list_units(request, params: Query[p.UnitParams]):
     tags=["units"],
 )
 def get_unit(request, id: int = Path(..., ge=1, le=MAX_ID)):
-    caller: Caller = request.auth
-    limited = rate_limited(caller)
+    caller, limited = _detail_guard(request)
     if limited:
         return limited
-    if request.GET:
-        raise BadParameter(sorted(request.GET)[0], "unknown parameter; this endpoint takes none")
 
     def build():
         unit = Unit.objects.filter(pk=id).select_related("parent").first()
