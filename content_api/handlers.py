@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.models import Channel, Unit
@@ -68,6 +68,25 @@ def _unit_changed(sender, instance, **kwargs):
     versioning.content_changed([f"unit-{instance.pk}"], kind="unit", pk=instance.pk)
 
 
+def _vocabulary_changed(sender, instance, created=False, **kwargs):
+    """Exemplars embed the names of their award forms and kinds, in their own language."""
+    from exemplar_pages.models import Award, AwardForm
+
+    from .tasks import reproject_pages
+
+    is_source = instance.locale_id == Locale.get_default().pk
+    if created and is_source:
+        return  # a new Vietnamese entry: no award uses it yet
+    field = "award_form" if isinstance(instance, AwardForm) else "kind"
+    awards = Award.objects.filter(**{f"{field}__translation_key": instance.translation_key})
+    documents = ContentDocument.objects.filter(page_id__in=awards.values("exemplar_id"))
+    if not is_source:  # a translation only names the awards of editions in its language
+        documents = documents.filter(locale=instance.locale.language_code)
+    ids = list(documents.values_list("pk", flat=True))
+    if ids:
+        reproject_pages.enqueue(ids)
+
+
 def _channels_changed(sender, **kwargs):
     access.forget_all()
     versioning.bump()
@@ -105,7 +124,7 @@ def _token_changed(sender, instance, **kwargs):
 def connect() -> None:
     from wagtail.models import APIToken
 
-    from exemplar_pages.models import CampaignPage
+    from exemplar_pages.models import AwardForm, CampaignPage, CommendationKind
 
     for model in KIND_BY_MODEL:
         page_published.connect(_page_changed, sender=model, dispatch_uid=f"content-api-pub-{model.__name__}")
@@ -122,6 +141,8 @@ def connect() -> None:
         _restriction_changed, sender=PageViewRestriction, dispatch_uid="content-api-unrestrict"
     )
     post_save.connect(_unit_changed, sender=Unit, dispatch_uid="content-api-unit")
+    for model in (AwardForm, CommendationKind):
+        post_save.connect(_vocabulary_changed, sender=model, dispatch_uid=f"content-api-{model.__name__}")
     post_save.connect(_channels_changed, sender=Channel, dispatch_uid="content-api-channel")
     for model in (Partner,):
         post_save.connect(_partner_changed, sender=model, dispatch_uid="content-api-partner")

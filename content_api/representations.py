@@ -132,11 +132,32 @@ def exemplar_summary(page: ExemplarPage) -> dict[str, Any]:
     }
 
 
-def award(award) -> dict[str, Any]:
-    form = award.award_form
+def vocabulary_names(entries, locale) -> dict[tuple[type, Any], str]:
+    """
+    The names of vocabulary entries (award forms, kinds) in `locale`, by model and
+    translation key: an English edition names its awards in English where the vocabulary
+    has the translation, and keeps the official Vietnamese name where it has none.
+    """
+    names: dict[tuple[type, Any], str] = {}
+    wanted: dict[type, set] = {}
+    for entry in entries:
+        names[type(entry), entry.translation_key] = entry.name
+        if entry.locale_id != locale.pk:
+            wanted.setdefault(type(entry), set()).add(entry.translation_key)
+    for model, keys in wanted.items():
+        for key, name in model.objects.filter(translation_key__in=keys, locale=locale).values_list(
+            "translation_key", "name"
+        ):
+            names[model, key] = name
+    return names
+
+
+def award(award, names: dict[tuple[type, Any], str]) -> dict[str, Any]:
+    """One award; `form.id` is the Vietnamese entry's id in every locale (the filter's value)."""
+    form, kind = award.award_form, award.kind
     return {
-        "form": {"id": form.pk, "name": form.name, "category": form.category},
-        "kind": {"code": award.kind.code, "name": award.kind.name} if award.kind_id else None,
+        "form": {"id": form.pk, "name": names[type(form), form.translation_key], "category": form.category},
+        "kind": {"code": kind.code, "name": names[type(kind), kind.translation_key]} if kind else None,
         "title": award.title,
         "decision_number": award.decision_number,
         "decision_date": iso(award.decision_date),
@@ -146,10 +167,12 @@ def award(award) -> dict[str, Any]:
 
 def exemplar_detail(page: ExemplarPage) -> tuple[dict[str, Any], list[int]]:
     campaigns = list(page.campaigns.all())
+    awards = list(page.awards.select_related("award_form", "kind"))
+    names = vocabulary_names([e for a in awards for e in (a.award_form, a.kind) if e], page.locale)
     data = {
         **exemplar_summary(page),
         "achievements": [block.value for block in page.achievements],
-        "awards": [award(a) for a in page.awards.select_related("award_form", "kind")],
+        "awards": [award(a, names) for a in awards],
         "campaigns": [page_ref(c, "campaign") for c in campaigns],
         "body": _stream(page.body),
         "provenance": provenance(page),

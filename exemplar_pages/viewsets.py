@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.models import Locale
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.models import Channel, Unit
@@ -101,8 +103,34 @@ class ChannelViewSet(SnippetViewSet):
     list_display = ["name", "code", "is_public", "editorial_role"]
 
 
+class SourceEntriesOnly:
+    """
+    Award rows point at the Vietnamese entries of a vocabulary (translations only name them
+    in other languages), so the chooser lists those alone, without a locale filter.
+    """
+
+    i18n_enabled = False
+
+    def get_object_list(self):
+        return super().get_object_list().filter(locale=Locale.get_default())
+
+
+class VocabularyChooseView(SourceEntriesOnly, ChooseView):
+    pass
+
+
+class VocabularyChooseResultsView(SourceEntriesOnly, ChooseResultsView):
+    pass
+
+
+class VocabularyChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = VocabularyChooseView
+    choose_results_view_class = VocabularyChooseResultsView
+
+
 class AwardFormViewSet(SnippetViewSet):
     model = AwardForm
+    chooser_viewset_class = VocabularyChooserViewSet
     icon = "pick"
     menu_label = _("Danh hiệu, hình thức khen thưởng")
     list_display = ["name", "category", "applies_to", "is_active"]
@@ -113,6 +141,7 @@ class AwardFormViewSet(SnippetViewSet):
 
 class CommendationKindViewSet(SnippetViewSet):
     model = CommendationKind
+    chooser_viewset_class = VocabularyChooserViewSet
     icon = "list-ul"
     menu_label = _("Loại hình khen thưởng")
     list_display = ["name", "code"]

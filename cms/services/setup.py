@@ -27,8 +27,8 @@ def setup_site(*, update_units: bool = False) -> SetupReport:
     """Units and roles from the data file, the page tree, groups and permissions."""
     units = load_units(update=update_units)
     load_channels()
-    load_award_vocabularies()
     tree = ensure_page_tree()
+    load_award_vocabularies()  # after the tree, which creates the locales it translates into
     role_groups = ensure_role_groups(tree.home, tree.exemplars, tree.campaigns, tree.news)
     ensure_default_workflow(role_groups[RoleCode.OFFICE], tree.home)
     ensure_coordination_workflows(tree.exemplars, tree.campaigns, tree.news)

@@ -119,9 +119,11 @@ def exemplar_filters(qs: QuerySet, params, caller: Caller) -> QuerySet:
             decision_date__gte=dt.date(year, 1, 1), decision_date__lte=dt.date(year, 12, 31)
         )
     if params.award_form:
-        if not AwardForm.objects.filter(pk=params.award_form).exists():
+        # Awards point at Vietnamese entries; the id of a translation finds them too.
+        form = AwardForm.objects.filter(pk=params.award_form).values("translation_key").first()
+        if form is None:
             raise BadParameter("award_form", f"no award form with id {params.award_form}")
-        awards = awards.filter(award_form_id=params.award_form)
+        awards = awards.filter(award_form__translation_key=form["translation_key"])
     if params.award_category:
         awards = awards.filter(award_form__category=params.award_category)
     if params.award_year or params.award_form or params.award_category:

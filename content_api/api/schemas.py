@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from ninja import Schema
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
 
 class Strict(Schema):
@@ -91,14 +91,14 @@ class ExemplarSummary(ItemMeta):
 
 
 class AwardFormRef(Strict):
-    id: int
-    name: str
+    id: int = Field(description="The same in every locale; the value of the `award_form` filter.")
+    name: str = Field(description="In the item's language where the vocabulary has it, else Vietnamese.")
     category: str
 
 
 class CommendationKindRef(Strict):
     code: str
-    name: str
+    name: str = Field(description="In the item's language where the vocabulary has it, else Vietnamese.")
 
 
 class Award(Strict):

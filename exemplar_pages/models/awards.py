@@ -6,11 +6,12 @@ import contextlib
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.models import Orderable
+from wagtail.models import Locale, Orderable, TranslatableMixin
 
 from cms.docnumbers import parse_document_number, validate_document_number
 from cms.text import normalize
@@ -37,7 +38,42 @@ class Recipient(models.TextChoices):
     BOTH = "both", _("Cá nhân và tập thể")
 
 
-class AwardForm(models.Model):
+class VocabularyEntry(TranslatableMixin, models.Model):
+    """
+    An entry of an award vocabulary, translatable through wagtail-localize.
+
+    The Vietnamese entry is the one pages point at; its translations only give the name in
+    another language (the API names an English edition's awards from them). The facts in
+    `synchronised_fields` stay those of the Vietnamese entry: saving it copies them to its
+    translations, so a translation can never disagree about what the award is.
+    """
+
+    synchronised_fields: tuple[str, ...] = ()
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        adding = self._state.adding
+        super().save(*args, **kwargs)
+        if not adding and self.synchronised_fields and self.locale_id == Locale.get_default().pk:
+            facts = {name: getattr(self, name) for name in self.synchronised_fields}
+            type(self).objects.filter(translation_key=self.translation_key).exclude(pk=self.pk).update(
+                **facts
+            )
+
+    def source_entry(self):
+        """The Vietnamese entry this one translates (itself when it is Vietnamese)."""
+        default = Locale.get_default()
+        return self if self.locale_id == default.pk else self.get_translation(default)
+
+
+def in_default_locale() -> Q:
+    """Award rows choose among the Vietnamese entries only; each is listed once."""
+    return Q(locale_id=Locale.get_default().pk)
+
+
+class AwardForm(VocabularyEntry):
     """
     A title or form of award from the controlled vocabulary (e.g. "Chiến sĩ thi đua cơ sở",
     "Bằng khen của Chủ tịch UBND cấp tỉnh"). Kept as data so that administrators can follow
@@ -47,7 +83,6 @@ class AwardForm(models.Model):
     name = models.CharField(
         _("tên danh hiệu / hình thức"),
         max_length=200,
-        unique=True,
         help_text=_("Tên theo Luật Thi đua, khen thưởng, ví dụ: Chiến sĩ thi đua cơ sở."),
     )
     category = models.CharField(
@@ -73,19 +108,24 @@ class AwardForm(models.Model):
         FieldRowPanel([FieldPanel("sort_order"), FieldPanel("is_active")]),
     ]
 
-    class Meta:
+    synchronised_fields = ("category", "applies_to", "sort_order", "is_active")
+
+    class Meta(VocabularyEntry.Meta):
         verbose_name = _("danh hiệu / hình thức khen thưởng")
         verbose_name_plural = _("danh hiệu / hình thức khen thưởng")
         ordering = ["sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "name"], name="awardform_unique_name_per_locale")
+        ]
 
     def __str__(self) -> str:
         return self.name
 
 
-class CommendationKind(models.Model):
+class CommendationKind(VocabularyEntry):
     """A kind of commendation (loại hình khen thưởng, Art. 8): regular, ad hoc, by campaign…"""
 
-    code = models.SlugField(_("mã"), max_length=40, unique=True, help_text=_("Mã ổn định dùng trong API."))
+    code = models.SlugField(_("mã"), max_length=40, help_text=_("Mã ổn định dùng trong API."))
     name = models.CharField(_("tên loại hình"), max_length=120, help_text=_("Ví dụ: Khen thưởng đột xuất."))
     sort_order = models.PositiveSmallIntegerField(
         _("thứ tự"), default=0, help_text=_("Thứ tự trong danh sách chọn.")
@@ -93,10 +133,15 @@ class CommendationKind(models.Model):
 
     panels = [FieldPanel("name"), FieldRowPanel([FieldPanel("code"), FieldPanel("sort_order")])]
 
-    class Meta:
+    synchronised_fields = ("code", "sort_order")
+
+    class Meta(VocabularyEntry.Meta):
         verbose_name = _("loại hình khen thưởng")
         verbose_name_plural = _("loại hình khen thưởng")
         ordering = ["sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "code"], name="commendationkind_unique_code_per_locale")
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -115,6 +160,7 @@ class Award(Orderable):
         verbose_name=_("danh hiệu / hình thức"),
         on_delete=models.PROTECT,
         related_name="+",
+        limit_choices_to=in_default_locale,
         help_text=_("Chọn từ danh mục theo Luật Thi đua, khen thưởng."),
     )
     kind = models.ForeignKey(
@@ -124,6 +170,7 @@ class Award(Orderable):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+        limit_choices_to=in_default_locale,
         help_text=_("Thường xuyên, đột xuất, theo đợt…"),
     )
     title = models.CharField(

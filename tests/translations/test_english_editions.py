@@ -7,53 +7,16 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import Locale
-from wagtail_localize.models import StringTranslation, Translation
+from wagtail_localize.models import StringTranslation
 
 from content_api.models import ChangeEvent
 from exemplar_pages.models import ExemplarPage
 from exemplar_pages.models.awards import Award
+from tests.translations.helpers import as_user, english_text, po_round_trip, translate
 from tests.workflows.conftest import act
 from translations import services
 
 API = "/api/content/v1"
-
-
-def as_user(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def translate(user, page) -> tuple[ExemplarPage, Translation]:
-    """What a translator does first: "Translate this page" into English, in the admin."""
-    en = Locale.objects.get(language_code="en")
-    response = as_user(user).post(
-        reverse("wagtail_localize:submit_page_translation", args=[page.pk]), {"locales": [en.pk]}
-    )
-    assert response.status_code == 302, response.content.decode()[:1000]
-    english = page.get_translation(en).specific
-    translation = Translation.objects.get(source__object_id=page.translation_key, target_locale=en)
-    return english, translation
-
-
-def po_round_trip(user, translation, fill) -> Client:
-    """Download the PO file, translate every entry with `fill`, upload it back."""
-    client = as_user(user)
-    download = client.get(reverse("wagtail_localize:download_pofile", args=[translation.pk]))
-    assert download.status_code == 200
-    po = polib.pofile(download.content.decode())
-    for entry in po:
-        entry.msgstr = fill(entry)
-    upload = SimpleUploadedFile("ban-dich.po", str(po).encode(), content_type="text/x-gettext-translation")
-    client.post(
-        reverse("wagtail_localize:upload_pofile", args=[translation.pk]), {"file": upload, "next": "/admin/"}
-    )
-    return client
-
-
-def english_text(entry) -> str:
-    return {"Nguyễn Văn Đức": "Nguyen Van Duc"}.get(entry.msgid, f"EN {entry.msgid}")
 
 
 def test_a_translation_is_a_draft_with_the_facts_of_the_source(translator, make_exemplar):
