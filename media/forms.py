@@ -82,8 +82,11 @@ class SafeDocumentForm(SafeUploadMixin, BaseDocumentForm):
 class DirectUploadFileInput(forms.ClearableFileInput):
     """The clip's file input; with S3 its script sends the file straight to the bucket."""
 
-    class Media:
-        js = ["media/js/video-upload.js"]
+    @property
+    def media(self) -> forms.Media:
+        # The script's texts in the editor's language: the project's JavaScript catalogue
+        # (cms/urls.py) comes first. A property, as the URL can only be reversed at run time.
+        return forms.Media(js=[reverse("cms_javascript_catalog"), "media/js/video-upload.js"])
 
 
 class VideoClipForm(SafeUploadMixin, WagtailAdminModelForm):

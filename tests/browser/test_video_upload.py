@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
+from wagtail.users.models import UserProfile
 
 from media.models import VideoClip
 from tests.factories import UserFactory
@@ -22,6 +23,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 MB = 1024 * 1024
 ADD = "wagtailsnippets_media_videoclip:add"
 NOT_A_VIDEO = "Tệp tải lên không phải là video MP4, WebM hoặc MOV"
+NOT_A_VIDEO_EN = "The uploaded file is not an MP4, WebM or MOV video"
 
 
 @pytest.fixture
@@ -152,4 +154,26 @@ def test_with_s3_a_png_named_mp4_is_refused_in_vietnamese_and_deleted(
     # Saving now posts no file: the form asks for one and no clip is created.
     save(page)
     assert VideoClip.objects.count() == 0
+    assert bucket_cors.keys() == []
+
+
+def test_with_s3_an_editor_who_chose_english_reads_the_upload_status_in_english(
+    page, live_server, login, clip_editor, bucket_cors, tmp_path
+):
+    # The script's texts come from the JavaScript catalogue (cms/urls.py) in the editor's language.
+    profile = UserProfile.get_for_user(clip_editor)
+    profile.preferred_language = "en"
+    profile.save()
+    open_form(page, live_server, login, clip_editor)
+    page.locator("input[type=file][name=file]").set_input_files(
+        clip_file(tmp_path, image_bytes("PNG"), "anh.mp4")
+    )
+
+    status = page.locator(".video-upload-status [role=status]")
+    expect(status).to_contain_text(f"Upload failed: {NOT_A_VIDEO_EN}", timeout=30_000)
+    assert "Tải lên" not in status.inner_text()
+    expect(page.locator(f'script[src="{reverse("cms_javascript_catalog")}"]')).to_have_count(1)
+    assert page.evaluate("gettext('Đã tải lên xong. Bấm Lưu để hoàn tất.')") == (
+        "Upload complete. Click Save to finish."
+    )
     assert bucket_cors.keys() == []

@@ -3,16 +3,34 @@
  * asks the admin to start a multipart upload, PUTs each part to its presigned URL with a
  * progress bar, asks the admin to complete (it checks size and content), and puts the
  * signed result in the hidden `uploaded_file` field; the file input is then emptied so the
- * form posts no file. On any error the upload is aborted and the message shown.
+ * form posts no file. On any error the upload is aborted and the message shown. Its texts
+ * are translated through Django's JavaScript catalogue (see TEXT below).
  */
 (function () {
   "use strict";
 
+  // Django's JavaScript catalogue (the admin-only URL of cms/urls.py, loaded before this
+  // script by the widget's media) defines window.gettext in the editor's language; the
+  // msgids are the Vietnamese texts, so without the catalogue the page stays Vietnamese.
+  // English: locale/en/LC_MESSAGES/djangojs.po.
+  function gettext(msgid) {
+    return typeof window.gettext === "function" ? window.gettext(msgid) : msgid;
+  }
+
+  // Looked up when shown, not when this script loads, so the order of scripts never matters.
   var TEXT = {
-    uploading: "Đang tải video lên kho lưu trữ…",
-    done: "Đã tải lên xong. Bấm Lưu để hoàn tất.",
-    failed: "Tải lên không thành công: ",
-    network: "mất kết nối tới kho lưu trữ.",
+    get uploading() {
+      return gettext("Đang tải video lên kho lưu trữ…");
+    },
+    get done() {
+      return gettext("Đã tải lên xong. Bấm Lưu để hoàn tất.");
+    },
+    get failed() {
+      return gettext("Tải lên không thành công: ");
+    },
+    get network() {
+      return gettext("mất kết nối tới kho lưu trữ.");
+    },
   };
 
   function csrfToken(form) {
