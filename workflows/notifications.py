@@ -44,6 +44,7 @@ from wagtail.admin.mail import (
 from wagtail.models import Task, TaskState, Workflow, WorkflowState
 from wagtail.users.models import UserProfile
 
+from cms.languages import recipient_language
 from cms.models import CoordinatingRole, RoleCode
 
 from . import approvers
@@ -173,11 +174,8 @@ def _context(
 def _render(kind: Kind, user: AbstractBaseUser, context: dict[str, Any]) -> tuple[str, str]:
     """Subject and body in the recipient's preferred language (Vietnamese unless they chose otherwise)."""
     profile = UserProfile.get_for_user(user)
-    # Not profile.get_preferred_language(): that falls back to the language of the request
-    # being served, i.e. the actor's, before LANGUAGE_CODE ("vi").
-    language = profile.preferred_language or settings.LANGUAGE_CODE
     context = {**context, "recipient_name": display_name(user)}
-    with translation.override(language), timezone.override(profile.get_current_time_zone()):
+    with translation.override(recipient_language(user)), timezone.override(profile.get_current_time_zone()):
         subject = render_to_string(f"{TEMPLATE_DIR}{kind}_subject.txt", context)
         body = render_to_string(f"{TEMPLATE_DIR}{kind}.txt", context)
     # One line for the header; at most one blank line between paragraphs of the body.

@@ -1,4 +1,7 @@
-"""Daily reminders for overdue workflow stages (run by a scheduler: send_workflow_reminders)."""
+"""
+Daily reminders for overdue workflow stages (run by a scheduler: send_workflow_reminders),
+one e-mail per reviewer, in the language each chose in their Wagtail profile.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +14,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import TaskState
+
+from cms.languages import recipient_language
 
 from .approvers import reviewer_users
 from .deadlines import deadline_for
@@ -36,11 +41,11 @@ def overdue_task_states():
             yield state
 
 
-def _message(state: TaskState) -> tuple[str, str]:
+def _message(state: TaskState, language: str) -> tuple[str, str]:
     page = state.workflow_state.content_object
     deadline = deadline_for(state)
     url = settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_pages:edit", args=[page.pk])
-    with translation.override("vi"):
+    with translation.override(language):
         subject = _("[Gương điển hình] Quá hạn %(stage)s: %(title)s") % {
             "stage": state.task.name,
             "title": page.title,
@@ -64,15 +69,19 @@ def send_reminders() -> ReminderReport:
     report = ReminderReport()
     today = timezone.localdate()
     for state in overdue_task_states():
-        recipients = [u.email for u in reviewer_users(state) if u.email]
+        reviewers = [u for u in reviewer_users(state).order_by("pk") if u.email]
         try:
             with transaction.atomic():
-                ReminderLog.objects.create(task_state=state, sent_on=today, recipients=len(recipients))
+                ReminderLog.objects.create(task_state=state, sent_on=today, recipients=len(reviewers))
         except IntegrityError:
             continue  # already reminded today (a second run, or another worker)
-        subject, body = _message(state)
-        for address in recipients:
-            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address], fail_silently=True)
+        by_language: dict[str, list[str]] = {}
+        for user in reviewers:
+            by_language.setdefault(recipient_language(user), []).append(user.email)
+        for language, addresses in by_language.items():
+            subject, body = _message(state, language)
+            for address in addresses:  # one e-mail each: reviewers don't see each other's address
+                send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address], fail_silently=True)
         report.reminded += 1
-        report.e_mails += len(recipients)
+        report.e_mails += len(reviewers)
     return report

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
+from wagtail.users.models import UserProfile
 
 from content_api import webhooks
 from content_api.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
@@ -142,6 +143,38 @@ def test_a_delivery_that_never_succeeds_disables_the_subscription_and_tells_the_
         subscription.save()
         run_pending(django_capture_on_commit_callbacks, lambda: make_exemplar(channel_codes=("portal",)))
     assert later.requests == []  # a disabled subscription hears nothing until re-enabled
+
+
+def test_the_office_is_told_in_each_users_language_and_the_partner_in_vietnamese(subscribed):
+    from content_api.notifications import notify_subscription_disabled
+
+    english = role_user("office", "vanphong-en")
+    profile = UserProfile.get_for_user(english)
+    profile.preferred_language = "en"
+    profile.save()
+    vietnamese = role_user("office", "vanphong-vi")
+    subscription = subscribed("https://doitac.example.vn/hook", disabled_reason="HTTP 500")
+    subscription.partner.contact_email = "lienhe@doitac.example.vn"
+    subscription.partner.save()
+    partner = subscription.partner.name
+
+    # The language active at the time (an English-speaking editor's request) changes nothing.
+    with translation.override("en"):
+        assert notify_subscription_disabled(subscription) == 2
+
+    by_language = {"en" if m.subject.startswith("[Exemplars CMS]") else "vi": m for m in mail.outbox}
+    assert sorted(by_language) == ["en", "vi"]
+    assert by_language["en"].to == [english.email]
+    assert by_language["en"].subject == f"[Exemplars CMS] Webhook of partner {partner} disabled"
+    assert by_language["en"].body.startswith(
+        f"The webhook sending to https://doitac.example.vn/hook of partner {partner} has been disabled automatically."
+    )
+    assert "HTTP 500" in by_language["en"].body
+    assert by_language["vi"].to == sorted(["lienhe@doitac.example.vn", vietnamese.email])
+    assert by_language["vi"].subject == f"[CMS Gương điển hình] Đã tắt webhook của đối tác {partner}"
+    assert by_language["vi"].body.startswith(
+        f"Webhook gửi tới https://doitac.example.vn/hook của đối tác {partner} đã bị tắt tự động."
+    )
 
 
 def test_after_a_rotation_both_secrets_sign_for_24_hours_then_only_the_new_one(

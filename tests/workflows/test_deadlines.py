@@ -6,6 +6,8 @@ import pytest
 import time_machine
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
+from wagtail.users.models import UserProfile
 
 from tests.factories import UserFactory
 from workflows.deadlines import add_working_days, working_days_between
@@ -46,6 +48,36 @@ def test_an_overdue_stage_is_reminded_once_a_day_in_vietnamese(
     with time_machine.travel(MONDAY + datetime.timedelta(days=9), tick=False):
         assert "reminded: 1" in reminders(capsys)
     assert ReminderLog.objects.count() == 2
+
+
+def test_each_reviewer_is_reminded_in_their_own_language(
+    workflows, people, folder, bang_khen, binh_thuan, mailoutbox, capsys
+):
+    english_head = people["head"]
+    profile = UserProfile.get_for_user(english_head)
+    profile.preferred_language = "en"
+    profile.save()
+    vietnamese_head = UserFactory(username="bt-head-2", groups=[binh_thuan.head_group])
+    with time_machine.travel(MONDAY, tick=False):
+        page = submit_new_exemplar(people, folder, bang_khen)
+    stage = page.current_workflow_state.current_task_state.task.name
+    mailoutbox.clear()
+    # The language active when the command runs changes nothing: each profile decides.
+    with time_machine.travel(MONDAY + datetime.timedelta(days=8), tick=False), translation.override("en"):
+        assert "reminded: 1; e-mails sent: 2" in reminders(capsys)
+
+    assert sorted(m.to for m in mailoutbox) == sorted([[english_head.email], [vietnamese_head.email]])
+    by_recipient = {m.to[0]: m for m in mailoutbox}
+    in_english = by_recipient[english_head.email]
+    assert in_english.subject == f"[Exemplars] Overdue {stage}: {page.title}"
+    assert in_english.body.startswith(
+        f"The page “{page.title}” has been waiting at the “{stage}” stage since 02/11/2026; the deadline is "
+    )
+    assert "working days). Please act on it at: http" in in_english.body
+    in_vietnamese = by_recipient[vietnamese_head.email]
+    assert in_vietnamese.subject == f"[Gương điển hình] Quá hạn {stage}: {page.title}"
+    assert in_vietnamese.body.startswith(f"Trang “{page.title}” đang chờ bước “{stage}” từ ngày 02/11/2026")
+    assert "Vui lòng xử lý tại: http" in in_vietnamese.body
 
 
 def test_the_deadline_report_lists_stages_with_age_and_overdue_flag_and_exports(
