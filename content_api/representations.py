@@ -32,14 +32,16 @@ def iso(value) -> str | None:
     return value.isoformat() if value else None
 
 
-def unit_ref(unit: Unit | None) -> dict[str, Any] | None:
+def unit_ref(unit: Unit | None, language_code: str = "vi") -> dict[str, Any] | None:
+    """A unit, named in the language of the item that refers to it (see Unit.names_in)."""
     if unit is None:
         return None
+    name, short_name = unit.names_in(language_code)
     return {
         "id": unit.pk,
         "code": unit.code,
-        "name": unit.name,
-        "short_name": unit.short_name,
+        "name": name,
+        "short_name": short_name,
         "level": unit.level,
         "api_url": f"{API_PREFIX}/units/{unit.pk}/",
     }
@@ -105,7 +107,7 @@ def provenance(page) -> list[dict[str, Any]]:
     return [
         {
             "stage": approval.stage,
-            "unit": unit_ref(approval.unit),
+            "unit": unit_ref(approval.unit, page.locale.language_code),
             "role": approval.role.code if approval.role else None,
             "approved_at": iso(approval.approved_at),
         }
@@ -121,7 +123,7 @@ def exemplar_summary(page: ExemplarPage) -> dict[str, Any]:
         **_meta(page, "exemplar"),
         "kind": page.kind,
         "position": page.position,
-        "unit": unit_ref(page.unit),
+        "unit": unit_ref(page.unit, page.locale.language_code),
         "portrait": _image(page.portrait),
         "lead": page.lead,
         "achievement_period": page.achievement_period,
@@ -188,7 +190,7 @@ def campaign_summary(page: CampaignPage) -> dict[str, Any]:
         **_meta(page, "campaign"),
         "document_number": page.document_number,
         "issue_date": iso(page.issue_date),
-        "issuing_unit": unit_ref(page.issuing_unit),
+        "issuing_unit": unit_ref(page.issuing_unit, page.locale.language_code),
         "period": {
             "year": page.period_year,
             "start": iso(page.period_start),
@@ -229,7 +231,7 @@ def news_summary(page: NewsPage) -> dict[str, Any]:
         "date": iso(page.date),
         "lead": page.lead,
         "author": page.author,
-        "unit": unit_ref(page.unit),
+        "unit": unit_ref(page.unit, page.locale.language_code),
         "channels": _channels(page),
         "tags": _tags(page),
     }

@@ -87,6 +87,21 @@ class Unit(models.Model):
         max_length=120,
         help_text=_("Tên ngắn hiển thị trong danh sách, ví dụ: VKSND tỉnh Bình Thuận."),
     )
+    name_en = models.CharField(
+        _("tên tiếng Anh"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Tên chính thức bằng tiếng Anh, dùng trong bản tiếng Anh, "
+            "ví dụ: People's Procuracy of Bình Thuận Province. Để trống thì dùng tên tiếng Việt."
+        ),
+    )
+    short_name_en = models.CharField(
+        _("tên viết tắt tiếng Anh"),
+        max_length=120,
+        blank=True,
+        help_text=_("Tên ngắn bằng tiếng Anh; để trống thì dùng tên tiếng Anh đầy đủ."),
+    )
     level = models.CharField(
         _("cấp"),
         max_length=20,
@@ -176,6 +191,7 @@ class Unit(models.Model):
             [
                 FieldPanel("name"),
                 FieldRowPanel([FieldPanel("short_name"), FieldPanel("level")]),
+                FieldRowPanel([FieldPanel("name_en"), FieldPanel("short_name_en")]),
                 FieldRowPanel([FieldPanel("code"), FieldPanel("former_code")]),
                 FieldRowPanel([FieldPanel("parent"), FieldPanel("province")]),
             ],
@@ -215,7 +231,7 @@ class Unit(models.Model):
 
     def clean(self) -> None:
         super().clean()
-        for field in ("name", "short_name", "province", "note"):
+        for field in ("name", "short_name", "name_en", "short_name_en", "province", "note"):
             setattr(self, field, normalize(getattr(self, field)).strip())
         self.code = self.code.strip().upper()
         if self.valid_from and self.valid_until and self.valid_from > self.valid_until:
@@ -224,6 +240,17 @@ class Unit(models.Model):
             )
         if self.parent_id and self.pk and self.parent_id == self.pk:
             raise ValidationError({"parent": _("Đơn vị không thể là cấp trên của chính nó.")})
+
+    def names_in(self, language_code: str) -> tuple[str, str]:
+        """
+        Full and short name in a content language. A unit is one record in every language
+        (its groups, folders and permissions hang on it), so it is not a wagtail-localize
+        translatable object: its official English name is a fact kept on it, and Vietnamese
+        is the answer where it has none.
+        """
+        if language_code == "en" and self.name_en:
+            return self.name_en, self.short_name_en or self.name_en
+        return self.name, self.short_name
 
     def is_valid_on(self, day: datetime.date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (

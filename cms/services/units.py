@@ -15,7 +15,9 @@ from cms.text import normalize
 DEFAULT_UNITS_FILE = Path(__file__).resolve().parent.parent / "data" / "units.json"
 
 # Fields copied from the data file onto Unit as they are.
-_PLAIN_FIELDS = ("former_code", "name", "short_name", "level", "province", "note")
+_PLAIN_FIELDS = ("former_code", "name", "short_name", "name_en", "short_name_en", "level", "province", "note")
+# Filled in on units whose administrators left them blank, even without `update`.
+_ENGLISH_FIELDS = ("name_en", "short_name_en")
 
 
 @dataclass
@@ -70,6 +72,11 @@ def load_units(path: Path = DEFAULT_UNITS_FILE, *, update: bool = False) -> Load
             for key, value in values.items():
                 setattr(unit, key, value)
             unit.save()
+            report.updated.append(code)
+        elif blank := [k for k in _ENGLISH_FIELDS if values[k] and not getattr(unit, k)]:
+            for key in blank:
+                setattr(unit, key, values[key])
+            unit.save(update_fields=blank)
             report.updated.append(code)
 
     # Relations once every unit exists: the file may name a unit before its parent.

@@ -196,6 +196,8 @@ def _unit_summary(unit: Unit, today) -> dict:
         "code": unit.code,
         "name": unit.name,
         "short_name": unit.short_name,
+        "name_en": unit.name_en or None,
+        "short_name_en": (unit.short_name_en or unit.name_en) or None,
         "level": unit.level,
         "province": unit.province,
         "parent": unit.parent_id,
@@ -236,7 +238,11 @@ def list_units(request, params: Query[p.UnitParams]):
             units = [
                 u
                 for u in qs
-                if all(w in fold_accents(f"{u.name} {u.short_name} {u.code}").lower() for w in words)
+                if all(
+                    w
+                    in fold_accents(f"{u.name} {u.short_name} {u.name_en} {u.short_name_en} {u.code}").lower()
+                    for w in words
+                )
             ]
             qs = Unit.objects.filter(pk__in=[u.pk for u in units])
         count = qs.count() if params.count else None

@@ -18,7 +18,7 @@ class Strict(Schema):
 class UnitRef(Strict):
     id: int
     code: str
-    name: str
+    name: str = Field(description="In the language of the item where the unit has an official name in it.")
     short_name: str
     level: str
     api_url: str
@@ -175,6 +175,8 @@ class UnitSummary(Strict):
     code: str
     name: str
     short_name: str
+    name_en: str | None = Field(description="Official English name, when known.")
+    short_name_en: str | None
     level: str
     province: str
     parent: int | None

@@ -86,3 +86,20 @@ def test_names_are_stored_in_nfc():
     load_units()
     for name in Unit.objects.values_list("name", flat=True):
         assert unicodedata.is_normalized("NFC", name)
+
+
+def test_every_unit_has_an_official_english_name():
+    load_units()
+    assert not Unit.objects.filter(name_en="").exists()
+    assert Unit.objects.get(code="VKSTC").name_en == "Supreme People's Procuracy"
+    assert Unit.objects.get(code="VKS-BINHTHUAN").name_en == "People's Procuracy of Bình Thuận Province"
+
+
+def test_loading_fills_blank_english_names_and_keeps_an_administrators():
+    load_units()
+    Unit.objects.filter(code="VKS-BINHTHUAN").update(name_en="", short_name_en="")
+    Unit.objects.filter(code="VKSTC").update(name_en="The Supreme People's Procuracy of Viet Nam")
+    report = load_units()
+    assert report.updated == ["VKS-BINHTHUAN"]
+    assert Unit.objects.get(code="VKS-BINHTHUAN").name_en == "People's Procuracy of Bình Thuận Province"
+    assert Unit.objects.get(code="VKSTC").name_en == "The Supreme People's Procuracy of Viet Nam"

@@ -52,7 +52,9 @@ def test_the_award_choosers_list_vietnamese_entries_only(editor, bang_khen):
         url = reverse(model.snippet_viewset.chooser_viewset.get_url_name("choose_results"))
         html = "".join(as_user(editor).get(url, {"p": p}).content.decode() for p in range(1, 5))
         assert vietnamese in html and english_name not in html
-        assert f"{model.objects.filter(locale=Locale.get_default()).count()} {model._meta.verbose_name}" in html
+        assert (
+            f"{model.objects.filter(locale=Locale.get_default()).count()} {model._meta.verbose_name}" in html
+        )
 
 
 def test_an_english_entry_is_refused_as_an_award_form(vocabularies, bang_khen):
