@@ -29,6 +29,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .access import Caller
 from .models import (
@@ -245,7 +246,10 @@ def deliver(delivery_id: int) -> WebhookDelivery | None:
     if delivery.status == DeliveryStatus.FAILED:
         schedule(delivery.pk, run_after=delivery.next_attempt_at)
     elif delivery.status == DeliveryStatus.GAVE_UP:
-        disable(subscription, reason=_("Gửi không thành công sau %d lần thử.") % delivery.attempts)
+        reason = ngettext(
+            "Gửi không thành công sau %d lần thử.", "Gửi không thành công sau %d lần thử.", delivery.attempts
+        )
+        disable(subscription, reason=reason % delivery.attempts)
     return delivery
 
 

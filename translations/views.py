@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail_localize.models import Translation
@@ -59,15 +60,27 @@ def upload_po(request, translation_id: int):
     if not report.ok:
         messages.error(
             request,
-            _("Tệp PO có %(count)d mục không thuộc trang này, nên không có gì được nhập: %(items)s")
+            ngettext(
+                "Tệp PO có %(count)d mục không thuộc trang này, nên không có gì được nhập: %(items)s",
+                "Tệp PO có %(count)d mục không thuộc trang này, nên không có gì được nhập: %(items)s",
+                len(report.errors),
+            )
             % {"count": len(report.errors), "items": "; ".join(report.errors[:10])},
         )
     else:
-        messages.success(request, _("Đã nhập %d bản dịch từ tệp PO.") % report.imported)
+        messages.success(
+            request,
+            ngettext("Đã nhập %d bản dịch từ tệp PO.", "Đã nhập %d bản dịch từ tệp PO.", report.imported)
+            % report.imported,
+        )
         if report.missing:
             messages.warning(
                 request,
-                _("%(count)d mục chưa được dịch trong tệp (giữ nguyên): %(items)s")
+                ngettext(
+                    "%(count)d mục chưa được dịch trong tệp (giữ nguyên): %(items)s",
+                    "%(count)d mục chưa được dịch trong tệp (giữ nguyên): %(items)s",
+                    len(report.missing),
+                )
                 % {"count": len(report.missing), "items": "; ".join(report.missing[:10])},
             )
     return _back(request, translation)

@@ -10,7 +10,7 @@ class ChangeType(models.TextChoices):
     CREATED = "created", _("Đăng mới")
     UPDATED = "updated", _("Cập nhật")
     UNPUBLISHED = "unpublished", _("Gỡ xuống")
-    DELETED = "deleted", _("Xóa")
+    DELETED = "deleted", _("Đã xóa")
 
 
 class ChangeEvent(models.Model):

@@ -107,6 +107,15 @@ def test_the_compiled_english_catalogue_is_what_django_uses():
         assert translation.gettext("Đơn vị đề xuất") == "Đơn vị đề xuất"
 
 
+def test_counts_take_the_english_plural_and_stay_invariable_in_vietnamese():
+    message = "Đã nhập %d bản dịch từ tệp PO."
+    with translation.override("en"):
+        assert translation.ngettext(message, message, 1) % 1 == "Imported 1 translation from the PO file."
+        assert translation.ngettext(message, message, 3) % 3 == "Imported 3 translations from the PO file."
+    with translation.override("vi"):
+        assert translation.ngettext(message, message, 3) % 3 == "Đã nhập 3 bản dịch từ tệp PO."
+
+
 # The extractor finds what makemessages finds -----------------------------------------------------
 
 
