@@ -50,6 +50,7 @@ from cms.models import CoordinatingRole, RoleCode
 from . import approvers
 from .deadlines import deadline_for
 from .models import AchievementVerificationTask, EditorialTask, RoleApprovalTask, UnitHeadConfirmationTask
+from .names import stage_label
 
 logger = logging.getLogger(__name__)
 
@@ -159,7 +160,7 @@ def _context(
     return {
         "title": draft.title,
         "unit": str(unit) if unit is not None else "",
-        "stage": task_state.task.name if task_state is not None else "",
+        "stage": stage_label(task_state.task) if task_state is not None else "",
         "comment": (task_state.comment or "").strip() if task_state is not None else "",
         "actor_name": display_name(actor),
         "proposer_name": display_name(workflow_state.requested_by),

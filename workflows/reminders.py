@@ -20,6 +20,7 @@ from cms.languages import recipient_language
 from .approvers import reviewer_users
 from .deadlines import deadline_for
 from .models import EditorialTask, ReminderLog, RoleApprovalTask, UnitHeadConfirmationTask
+from .names import stage_label
 
 REMINDED_TASK_TYPES = (UnitHeadConfirmationTask, RoleApprovalTask, EditorialTask)
 
@@ -47,7 +48,7 @@ def _message(state: TaskState, language: str) -> tuple[str, str]:
     url = settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_pages:edit", args=[page.pk])
     with translation.override(language):
         subject = _("[Gương điển hình] Quá hạn %(stage)s: %(title)s") % {
-            "stage": state.task.name,
+            "stage": stage_label(state.task),
             "title": page.title,
         }
         body = _(
@@ -55,7 +56,7 @@ def _message(state: TaskState, language: str) -> tuple[str, str]:
             "(%(age)s ngày làm việc). Vui lòng xử lý tại: %(url)s"
         ) % {
             "title": page.title,
-            "stage": state.task.name,
+            "stage": stage_label(state.task),
             "started": deadline.started.strftime("%d/%m/%Y"),
             "due": deadline.due.strftime("%d/%m/%Y") if deadline.due else "",
             "age": deadline.age,

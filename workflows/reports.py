@@ -20,6 +20,7 @@ from cms.models import Unit
 from exemplar_pages.models import ExemplarPage, NewsPage
 
 from .deadlines import deadline_for
+from .names import stage_label
 
 
 @dataclass
@@ -132,7 +133,7 @@ class StageDeadlineReportView(ReportView):
                 StageRow(
                     title=page.get_admin_display_title(),
                     unit=str(getattr(specific, "unit", "") or ""),
-                    stage=state.task.name,
+                    stage=str(stage_label(state.task)),
                     started=deadline.started,
                     due=deadline.due,
                     age=deadline.age,

@@ -8,17 +8,18 @@ from wagtail.models import GroupApprovalTask, Page, Task, Workflow, WorkflowPage
 
 from cms.models import CoordinatingRole, RoleCode
 
+from . import names
 from .models import AchievementVerificationTask, EditorialTask, RoleApprovalTask, UnitHeadConfirmationTask
 
 # Wagtail's initial migrations create this workflow, assigned to the root page, with a
 # task for its stock "Moderators" group.
 STOCK_WORKFLOW_NAME = "Moderators approval"
-DEFAULT_WORKFLOW_NAME = "Phê duyệt đăng tải"
-DEFAULT_TASK_NAME = "Phê duyệt đăng tải (Văn phòng)"
+DEFAULT_WORKFLOW_NAME = names.DEFAULT_WORKFLOW
+DEFAULT_TASK_NAME = names.OFFICE_APPROVAL
 
-EXEMPLAR_WORKFLOW = "Quy trình duyệt gương điển hình"
-CAMPAIGN_WORKFLOW = "Quy trình duyệt phong trào thi đua"
-NEWS_WORKFLOW = "Quy trình duyệt tin bài"
+EXEMPLAR_WORKFLOW = names.EXEMPLAR_WORKFLOW
+CAMPAIGN_WORKFLOW = names.CAMPAIGN_WORKFLOW
+NEWS_WORKFLOW = names.NEWS_WORKFLOW
 
 
 @transaction.atomic
@@ -62,16 +63,16 @@ def _workflow(name: str, tasks: list[Task], page: Page) -> Workflow:
 def ensure_coordination_workflows(exemplars: Page, campaigns: Page, news: Page) -> dict[str, Workflow]:
     """Exemplars: unit head, verification, editorial, Office. Campaigns: emulation, Office. News: editorial, Office."""
     roles = {role.code: role for role in CoordinatingRole.objects.all()}
-    office = _task(RoleApprovalTask, "Phê duyệt đăng tải (Văn phòng)", role=roles[RoleCode.OFFICE])
-    editorial = _task(EditorialTask, "Biên tập (Báo, Tạp chí)")
+    office = _task(RoleApprovalTask, names.OFFICE_APPROVAL, role=roles[RoleCode.OFFICE])
+    editorial = _task(EditorialTask, names.EDITORIAL)
     return {
         "exemplar": _workflow(
             EXEMPLAR_WORKFLOW,
             [
-                _task(UnitHeadConfirmationTask, "Xác nhận của thủ trưởng đơn vị"),
+                _task(UnitHeadConfirmationTask, names.UNIT_HEAD_CONFIRMATION),
                 _task(
                     AchievementVerificationTask,
-                    "Thẩm định thành tích",
+                    names.ACHIEVEMENT_VERIFICATION,
                     role=roles[RoleCode.EMULATION_REWARDS],
                 ),
                 editorial,
@@ -84,7 +85,7 @@ def ensure_coordination_workflows(exemplars: Page, campaigns: Page, news: Page) 
             [
                 _task(
                     RoleApprovalTask,
-                    "Thẩm định phong trào (Thi đua - Khen thưởng)",
+                    names.CAMPAIGN_VERIFICATION,
                     role=roles[RoleCode.EMULATION_REWARDS],
                 ),
                 office,
@@ -95,12 +96,12 @@ def ensure_coordination_workflows(exemplars: Page, campaigns: Page, news: Page) 
     }
 
 
-TRANSLATION_WORKFLOW = "Quy trình duyệt bản tiếng Anh"
+TRANSLATION_WORKFLOW = names.TRANSLATION_WORKFLOW
 
 
 @transaction.atomic
 def ensure_translation_workflow(en_home: Page) -> Workflow:
     """English editions: translated by the journal's translators, approved by the Office."""
     office = CoordinatingRole.objects.get(code=RoleCode.OFFICE)
-    task = _task(RoleApprovalTask, "Phê duyệt bản tiếng Anh (Văn phòng)", role=office)
+    task = _task(RoleApprovalTask, names.TRANSLATION_APPROVAL, role=office)
     return _workflow(TRANSLATION_WORKFLOW, [task], en_home)

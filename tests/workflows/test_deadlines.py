@@ -61,6 +61,8 @@ def test_each_reviewer_is_reminded_in_their_own_language(
     with time_machine.travel(MONDAY, tick=False):
         page = submit_new_exemplar(people, folder, bang_khen)
     stage = page.current_workflow_state.current_task_state.task.name
+    assert stage == "Xác nhận của thủ trưởng đơn vị"
+    english_stage = "Confirmation by the unit's head"  # the stage's name is in the catalogue too
     mailoutbox.clear()
     # The language active when the command runs changes nothing: each profile decides.
     with time_machine.travel(MONDAY + datetime.timedelta(days=8), tick=False), translation.override("en"):
@@ -69,9 +71,9 @@ def test_each_reviewer_is_reminded_in_their_own_language(
     assert sorted(m.to for m in mailoutbox) == sorted([[english_head.email], [vietnamese_head.email]])
     by_recipient = {m.to[0]: m for m in mailoutbox}
     in_english = by_recipient[english_head.email]
-    assert in_english.subject == f"[Exemplars] Overdue {stage}: {page.title}"
+    assert in_english.subject == f"[Exemplars] Overdue {english_stage}: {page.title}"
     assert in_english.body.startswith(
-        f"The page “{page.title}” has been waiting at the “{stage}” stage since 02/11/2026; the deadline is "
+        f"The page “{page.title}” has been waiting at the “{english_stage}” stage since 02/11/2026; the deadline is "
     )
     assert "working days). Please act on it at: http" in in_english.body
     in_vietnamese = by_recipient[vietnamese_head.email]

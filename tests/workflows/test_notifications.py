@@ -206,6 +206,19 @@ def test_e_mails_are_in_vietnamese_even_when_the_actor_works_in_english(
     assert mailoutbox[0].body.startswith("Kính gửi ")
 
 
+def test_a_reviewer_who_works_in_english_is_told_the_stage_in_english(
+    workflows, people, folder, bang_khen, committed, mailoutbox
+):
+    profile = UserProfile.get_for_user(people["head"])
+    profile.preferred_language = "en"
+    profile.save()
+    committed(submit_new_exemplar, people, folder, bang_khen)
+
+    [mail] = mailoutbox
+    assert "“Confirmation by the unit's head”" in mail.body
+    assert "Xác nhận của thủ trưởng đơn vị" not in mail.body
+
+
 def test_a_superuser_hears_of_a_submission_once_from_wagtail_and_not_at_every_stage(
     workflows, people, folder, bang_khen, committed, mailoutbox
 ):
