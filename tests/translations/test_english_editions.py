@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import polib
 import pytest
+import wagtail_factories
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -12,6 +14,8 @@ from wagtail_localize.models import StringTranslation
 from content_api.models import ChangeEvent
 from exemplar_pages.models import ExemplarPage
 from exemplar_pages.models.awards import Award
+from media.models import VideoClip
+from tests.media.files import MP4_BYTES
 from tests.translations.helpers import as_user, english_text, po_round_trip, translate
 from tests.workflows.conftest import act
 from translations import services
@@ -185,3 +189,30 @@ def test_the_translation_views_need_an_admin_login(english_tree, translator, mak
     upload = anonymous.post(reverse("wagtail_localize:upload_pofile", args=[translation.pk]))
     assert sync.status_code == 302 and "/admin/login/" in sync["Location"]
     assert upload.status_code == 302 and "/admin/login/" in upload["Location"]
+
+
+def test_images_and_clips_are_synchronised_while_their_captions_are_translated(translator, make_exemplar):
+    image = wagtail_factories.ImageFactory(title="Lễ trao thưởng (dữ liệu mẫu)")
+    clip = VideoClip(title="Clip lễ trao thưởng (dữ liệu mẫu)")
+    clip.file.save("clip.mp4", ContentFile(MP4_BYTES), save=False)
+    clip.save()
+    page = make_exemplar(
+        "Nguyễn Văn Đức",
+        body=[
+            ("image", {"image": image, "alt": "Ảnh trao thưởng", "caption": "Chú thích ảnh", "credit": ""}),
+            ("video", {"clip": clip, "caption": "Chú thích clip"}),
+        ],
+    )
+    english, translation = translate(translator, page)
+    client = po_round_trip(translator, translation, english_text)
+    po = polib.pofile(
+        client.get(reverse("wagtail_localize:download_pofile", args=[translation.pk])).content.decode()
+    )
+    msgids = {entry.msgid for entry in po}
+    assert {"Chú thích ảnh", "Chú thích clip", "Ảnh trao thưởng"} <= msgids
+    assert not {image.title, clip.title} & msgids  # the media themselves are not translated
+    translation.save_target(user=translator, publish=False)  # what "submit for review" does first
+    body = ExemplarPage.objects.get(pk=english.pk).get_latest_revision_as_object().body
+    image_block, video_block = body
+    assert image_block.value["image"].pk == image.pk and image_block.value["caption"] == "EN Chú thích ảnh"
+    assert video_block.value["clip"].pk == clip.pk and video_block.value["caption"] == "EN Chú thích clip"
