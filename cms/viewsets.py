@@ -5,6 +5,7 @@ from __future__ import annotations
 import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -42,7 +43,7 @@ class UnitViewSet(SnippetViewSet):
 
     model = Unit
     icon = "site"
-    menu_label = _("Đơn vị")
+    menu_label = pgettext_lazy("menu", "Đơn vị")
     menu_order = 300
     add_to_admin_menu = True
     list_per_page = 50
@@ -82,7 +83,7 @@ class CoordinatingRoleViewSet(SnippetViewSet):
 
     model = CoordinatingRole
     icon = "group"
-    menu_label = _("Vai trò phối hợp")
+    menu_label = pgettext_lazy("menu", "Vai trò phối hợp")
     menu_order = 310
     add_to_admin_menu = True
     list_display = ["name", "code", Column("current_unit", label=_("Đơn vị hiện nay"), accessor="unit_on")]

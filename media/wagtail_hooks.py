@@ -7,6 +7,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponseForbidden
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
 from wagtail.permissions import register_permission_policy
@@ -32,7 +33,7 @@ class VideoClipViewSet(SnippetViewSet):
 
     model = VideoClip
     icon = "media"
-    menu_label = _("Video clip")
+    menu_label = pgettext_lazy("menu", "Video clip")
     menu_order = 250
     add_to_admin_menu = True
     list_display = ["title", "duration", "collection", "created_at"]

@@ -244,6 +244,8 @@ def test_an_editor_who_chose_english_sees_the_units_listing_in_english(client):
     assert "Add unit" in html  # Wagtail's own string around the project's verbose name
     assert "VKSND tỉnh Bình Thuận" in html  # content stays as entered
     assert "Đơn vị đề xuất" not in html
+    for label in ("Units", "Coordinating roles", "Video clips"):  # menu items name collections
+        assert f'"label": "{label}"' in html
 
 
 @pytest.mark.django_db
