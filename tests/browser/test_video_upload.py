@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
-from wagtail.users.models import UserProfile
 
 from media.models import VideoClip
-from tests.factories import UserFactory
+from tests.factories import UserFactory, prefer_language
 from tests.media.files import MP4_BYTES, image_bytes
 from tests.storage.s3 import moto_endpoint, s3  # noqa: F401 (fixtures)
 
@@ -161,9 +160,7 @@ def test_with_s3_an_editor_who_chose_english_reads_the_upload_status_in_english(
     page, live_server, login, clip_editor, bucket_cors, tmp_path
 ):
     # The script's texts come from the JavaScript catalogue (cms/urls.py) in the editor's language.
-    profile = UserProfile.get_for_user(clip_editor)
-    profile.preferred_language = "en"
-    profile.save()
+    prefer_language(clip_editor, "en")
     open_form(page, live_server, login, clip_editor)
     page.locator("input[type=file][name=file]").set_input_files(
         clip_file(tmp_path, image_bytes("PNG"), "anh.mp4")

@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.test import Client
+from wagtail.models import Locale
 
 from cms.models import Channel
 from content_api.models import Partner
@@ -125,3 +126,23 @@ def make_partner(vocabularies):
 
 def bearer(token: str) -> dict:
     return {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+
+
+def publish_english_copy(page, folder, title: str = "Nguyen Van Duc"):
+    """
+    An English edition of `page`, published beside it and sharing its translation key:
+    the shortcut for API tests (the translation workflow itself is tested in tests/translations).
+    """
+    english = ExemplarPage(
+        title=title,
+        slug=f"{page.slug}-en",
+        locale=Locale.objects.get(language_code="en"),
+        translation_key=page.translation_key,
+        unit=page.unit,
+        achievement_period=page.achievement_period,
+        achievements=[("achievement", "Outstanding service")],
+    )
+    folder.add_child(instance=english)
+    english.channels.set(page.channels.all())
+    english.save_revision().publish()
+    return english

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import wagtail_factories
 from django.utils import timezone
-from wagtail.models import Locale
 
 from cms.models import CoordinatingRole
 from exemplar_pages.models import ExemplarPage
 from exemplar_pages.renditions import API_RENDITIONS
-from tests.content_api.conftest import API
+from tests.content_api.conftest import API, publish_english_copy
 from workflows.models import Approval
 
 
@@ -70,20 +69,7 @@ def test_provenance_names_the_units_that_approved_the_live_revision(api, make_ex
 
 def test_translations_map_each_visible_locale_to_its_id(api, make_exemplar, folder):
     page = make_exemplar("Nguyễn Văn Đức")
-    # Unit folders are not translated yet (English editions are another issue), so the
-    # English copy is placed beside the original, sharing its translation key.
-    english = ExemplarPage(
-        title="Nguyen Van Duc",
-        slug="nguyen-van-duc-en",
-        locale=Locale.objects.get(language_code="en"),
-        translation_key=page.translation_key,
-        unit=page.unit,
-        achievement_period=page.achievement_period,
-        achievements=[("achievement", "Outstanding service")],
-    )
-    folder.add_child(instance=english)
-    english.channels.set(page.channels.all())
-    english.save_revision().publish()
+    english = publish_english_copy(page, folder)
     vi = api.get(f"{API}/exemplars/{page.pk}/").json()
     assert vi["translations"] == {"en": english.pk}
     en = api.get(f"{API}/exemplars/{english.pk}/").json()

@@ -2,28 +2,9 @@
 
 from __future__ import annotations
 
-from wagtail.models import Locale
-
-from exemplar_pages.models import ExemplarPage
+from tests.content_api.conftest import publish_english_copy
 
 API = "/api/content/v1"
-
-
-def english_copy(page, folder) -> ExemplarPage:
-    """An English edition published beside its source (the translation workflow has its own tests)."""
-    english = ExemplarPage(
-        title="Nguyen Van Duc",
-        slug=f"{page.slug}-en",
-        locale=Locale.objects.get(language_code="en"),
-        translation_key=page.translation_key,
-        unit=page.unit,
-        achievement_period=page.achievement_period,
-        achievements=[("achievement", "Outstanding service")],
-    )
-    folder.add_child(instance=english)
-    english.channels.set(page.channels.all())
-    english.save_revision().publish()
-    return english
 
 
 def test_an_english_item_names_its_unit_in_english_and_a_vietnamese_one_in_vietnamese(
@@ -32,7 +13,7 @@ def test_an_english_item_names_its_unit_in_english_and_a_vietnamese_one_in_vietn
     binh_thuan.name_en = "People's Procuracy of Bình Thuận Province"
     binh_thuan.save()
     page = make_exemplar("Nguyễn Văn Đức")
-    english = english_copy(page, folder)
+    english = publish_english_copy(page, folder)
     en_unit = api.get(f"{API}/exemplars/{english.pk}/").json()["unit"]
     assert (en_unit["name"], en_unit["short_name"]) == ((binh_thuan.name_en,) * 2)
     assert en_unit["id"] == binh_thuan.pk and en_unit["code"] == binh_thuan.code
@@ -48,7 +29,7 @@ def test_an_english_item_names_its_unit_in_english_and_a_vietnamese_one_in_vietn
 def test_a_unit_without_an_english_name_keeps_its_official_vietnamese_name(
     api, make_exemplar, folder, binh_thuan
 ):
-    english = english_copy(make_exemplar("Nguyễn Văn Đức"), folder)
+    english = publish_english_copy(make_exemplar("Nguyễn Văn Đức"), folder)
     assert api.get(f"{API}/exemplars/{english.pk}/").json()["unit"]["name"] == binh_thuan.name
 
 

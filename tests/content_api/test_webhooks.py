@@ -11,11 +11,11 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
-from wagtail.users.models import UserProfile
 
 from content_api import webhooks
 from content_api.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
 from tests.content_api.receiver import Receiver
+from tests.factories import prefer_language
 from tests.unit_fixtures import role_user
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "webhooks.md"
@@ -148,10 +148,7 @@ def test_a_delivery_that_never_succeeds_disables_the_subscription_and_tells_the_
 def test_the_office_is_told_in_each_users_language_and_the_partner_in_vietnamese(subscribed):
     from content_api.notifications import notify_subscription_disabled
 
-    english = role_user("office", "vanphong-en")
-    profile = UserProfile.get_for_user(english)
-    profile.preferred_language = "en"
-    profile.save()
+    english = prefer_language(role_user("office", "vanphong-en"), "en")
     vietnamese = role_user("office", "vanphong-vi")
     subscription = subscribed("https://doitac.example.vn/hook", disabled_reason="HTTP 500")
     subscription.partner.contact_email = "lienhe@doitac.example.vn"

@@ -18,7 +18,6 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import templatize
-from wagtail.users.models import UserProfile
 
 from cms.i18n_audit import placeholder_problems
 from cms.i18n_extract import (
@@ -34,7 +33,7 @@ from cms.i18n_extract import (
     source_files,
     updated_catalogue,
 )
-from tests.factories import UnitFactory, UserFactory
+from tests.factories import UnitFactory, UserFactory, prefer_language
 
 CATALOGUE = catalogue_path("en")
 
@@ -225,17 +224,10 @@ def test_updating_the_catalogue_keeps_translations_adds_new_msgids_and_drops_gon
 # What an English-speaking editor sees ----------------------------------------------------------
 
 
-def prefer(user, language: str):
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = language
-    profile.save()
-    return user
-
-
 @pytest.mark.django_db
 def test_an_editor_who_chose_english_sees_the_units_listing_in_english(client):
     UnitFactory(code="VKS-BINHTHUAN", short_name="VKSND tỉnh Bình Thuận", is_contributing=True)
-    client.force_login(prefer(UserFactory(username="english", is_superuser=True), "en"))
+    client.force_login(prefer_language(UserFactory(username="english", is_superuser=True), "en"))
 
     html = client.get(reverse("wagtailsnippets_cms_unit:list")).content.decode()
 
@@ -264,7 +256,7 @@ def test_an_editor_without_a_language_choice_sees_the_units_listing_in_vietnames
 def test_a_workflow_e_mail_speaks_each_recipients_language(mailoutbox):
     from workflows import notifications
 
-    english = prefer(UserFactory(username="english-head"), "en")
+    english = prefer_language(UserFactory(username="english-head"), "en")
     vietnamese = UserFactory(username="vi-head")
     context = {
         "title": "Nguyễn Văn Mẫu",

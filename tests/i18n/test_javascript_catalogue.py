@@ -18,13 +18,12 @@ import polib
 import pytest
 from django.urls import reverse
 from django.utils.translation.trans_real import DjangoTranslation
-from wagtail.users.models import UserProfile
 
 from cms.catalogs import LOCALE_DIR, catalogue_sources
 from cms.i18n_audit import placeholder_problems
 from cms.i18n_extract import ROOT, is_translated
 from cms.urls import JAVASCRIPT_CATALOGUE_PACKAGES
-from tests.factories import UserFactory
+from tests.factories import UserFactory, prefer_language
 
 CATALOGUE = LOCALE_DIR / "en" / "LC_MESSAGES" / "djangojs.po"
 UPLOAD_SCRIPT = ROOT / "media" / "static" / "media" / "js" / "video-upload.js"
@@ -222,11 +221,7 @@ def as_script_sees_it(catalogue: dict, msgid: str) -> str:
 
 def editor(username: str, language: str | None = None):
     user = UserFactory(username=username, is_superuser=True)
-    if language is not None:
-        profile = UserProfile.get_for_user(user)
-        profile.preferred_language = language
-        profile.save()
-    return user
+    return prefer_language(user, language) if language else user
 
 
 @pytest.mark.django_db

@@ -7,9 +7,8 @@ import time_machine
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
-from wagtail.users.models import UserProfile
 
-from tests.factories import UserFactory
+from tests.factories import UserFactory, prefer_language
 from workflows.deadlines import add_working_days, working_days_between
 from workflows.models import ReminderLog
 
@@ -53,10 +52,7 @@ def test_an_overdue_stage_is_reminded_once_a_day_in_vietnamese(
 def test_each_reviewer_is_reminded_in_their_own_language(
     workflows, people, folder, bang_khen, binh_thuan, mailoutbox, capsys
 ):
-    english_head = people["head"]
-    profile = UserProfile.get_for_user(english_head)
-    profile.preferred_language = "en"
-    profile.save()
+    english_head = prefer_language(people["head"], "en")
     vietnamese_head = UserFactory(username="bt-head-2", groups=[binh_thuan.head_group])
     with time_machine.travel(MONDAY, tick=False):
         page = submit_new_exemplar(people, folder, bang_khen)

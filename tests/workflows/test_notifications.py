@@ -11,7 +11,7 @@ from wagtail.models import TaskState
 from wagtail.users.models import UserProfile
 
 from cms.models import CoordinatingRole
-from tests.factories import UserFactory
+from tests.factories import UserFactory, prefer_language
 from workflows import notifications
 from workflows.setup import ensure_default_workflow
 
@@ -209,9 +209,7 @@ def test_e_mails_are_in_vietnamese_even_when_the_actor_works_in_english(
 def test_a_reviewer_who_works_in_english_is_told_the_stage_in_english(
     workflows, people, folder, bang_khen, committed, mailoutbox
 ):
-    profile = UserProfile.get_for_user(people["head"])
-    profile.preferred_language = "en"
-    profile.save()
+    prefer_language(people["head"], "en")
     committed(submit_new_exemplar, people, folder, bang_khen)
 
     [mail] = mailoutbox
