@@ -62,10 +62,11 @@ class VocabularyEntry(TranslatableMixin, models.Model):
                 **facts
             )
 
-    def source_entry(self):
-        """The Vietnamese entry this one translates (itself when it is Vietnamese)."""
-        default = Locale.get_default()
-        return self if self.locale_id == default.pk else self.get_translation(default)
+    def delete(self, *args, **kwargs):
+        # The translations of a Vietnamese entry name nothing else: they go with it.
+        if self.locale_id == Locale.get_default().pk:
+            self.get_translations().delete()
+        return super().delete(*args, **kwargs)
 
 
 def in_default_locale() -> Q:

@@ -112,3 +112,12 @@ def test_the_office_translates_a_new_award_form_with_wagtail_localize(english_tr
     assert response.status_code == 302, response.content.decode()[:500]
     translation = form.get_translation(en)
     assert translation.category == "emulation_title"
+
+
+def test_deleting_a_vietnamese_entry_deletes_its_translations(vocabularies):
+    form = AwardForm.objects.create(
+        locale=Locale.get_default(), name="Danh hiệu thử", category="emulation_title", applies_to="both"
+    )
+    form.copy_for_translation(Locale.objects.get(language_code="en")).save()
+    form.delete()
+    assert not AwardForm.objects.filter(translation_key=form.translation_key).exists()
