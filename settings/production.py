@@ -1,7 +1,9 @@
 """
 Production: PostgreSQL, Redis, S3, gunicorn behind a CDN.
 
-Refuses to start without SECRET_KEY and DATABASE_URL; `manage.py check --deploy` is clean.
+Refuses to start without SECRET_KEY, DATABASE_URL, REDIS_URL (rate limits, token and
+response caches must be shared by every process) and AWS_STORAGE_BUCKET_NAME (media never on
+a web server's disk); `manage.py check --deploy` is clean.
 https://docs.djangoproject.com/en/5.2/howto/deployment/checklist/
 """
 
@@ -10,7 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F403
 from .base import env, env_bool, env_int
 
-for _required in ("SECRET_KEY", "DATABASE_URL"):
+for _required in ("SECRET_KEY", "DATABASE_URL", "REDIS_URL", "AWS_STORAGE_BUCKET_NAME"):
     if not env(_required):
         raise ImproperlyConfigured(f"{_required} must be set in production.")
 
