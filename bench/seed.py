@@ -293,7 +293,6 @@ def _collective(rng: random.Random, unit_short_name: str) -> str:
 
 def ensure_templates(rng: random.Random) -> list[int]:
     """The template exemplars, created and published through Wagtail when missing."""
-    from wagtail.models import Locale
     from wagtail.rich_text import RichText
 
     from cms.models import Channel
@@ -322,8 +321,8 @@ def ensure_templates(rng: random.Random) -> list[int]:
         ["public", "newspaper"],
         ["public", "portal"],
     ]
-    forms = {f.name: f for f in AwardForm.objects.filter(locale=Locale.get_default())}
-    kinds = {k.code: k for k in CommendationKind.objects.filter(locale=Locale.get_default())}
+    forms = {f.name: f for f in AwardForm.source_entries()}
+    kinds = {k.code: k for k in CommendationKind.source_entries()}
 
     for unit_code in TEMPLATE_UNITS:
         folder = UnitFolderPage.objects.select_related("unit").get(unit__code=unit_code)

@@ -314,8 +314,8 @@ def merit_award(decision: tuple[str, datetime.date]) -> Award:
     """A Bằng khen of the Chairman of the Bình Thuận People's Committee (seed 001)."""
     number, date = decision
     return Award(
-        award_form=AwardForm.objects.get(name=PROVINCIAL_MERIT_FORM),
-        kind=CommendationKind.objects.filter(code="ad-hoc").first(),
+        award_form=AwardForm.source_entries().get(name=PROVINCIAL_MERIT_FORM),
+        kind=CommendationKind.source_entries().filter(code="ad-hoc").first(),
         title=BINH_THUAN_MERIT_TITLE,
         decision_number=number,
         decision_date=date,

@@ -66,7 +66,7 @@ def journal_user(site_tree):
 
 @pytest.fixture
 def bang_khen(vocabularies) -> AwardForm:
-    return AwardForm.objects.get(name="Bằng khen của Chủ tịch UBND cấp tỉnh")
+    return AwardForm.source_entries().get(name="Bằng khen của Chủ tịch UBND cấp tỉnh")
 
 
 @pytest.fixture

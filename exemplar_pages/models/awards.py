@@ -62,6 +62,11 @@ class VocabularyEntry(TranslatableMixin, models.Model):
                 **facts
             )
 
+    @classmethod
+    def source_entries(cls):
+        """The Vietnamese entries: the ones award rows point at."""
+        return cls.objects.filter(in_default_locale())
+
     def delete(self, *args, **kwargs):
         # The translations of a Vietnamese entry name nothing else: they go with it.
         if self.locale_id == Locale.get_default().pk:

@@ -112,6 +112,7 @@ def test_binh_thuan_exemplars_carry_the_2024_awards_of_the_provincial_peoples_co
     }
     for award in awards:
         assert award.award_form.name == "Bằng khen của Chủ tịch UBND cấp tỉnh"
+        assert award.kind.name == "Khen thưởng đột xuất"  # the Vietnamese entry, not its translation
         assert award.issuing_authority == "Ủy ban nhân dân tỉnh Bình Thuận"
         assert award.is_documented
 

@@ -67,9 +67,7 @@ def test_an_english_edition_names_its_awards_in_english_with_the_same_form_id(
     api, translator, people, make_exemplar, bang_khen, django_capture_on_commit_callbacks
 ):
     page = make_exemplar("Nguyễn Văn Đức")
-    Award.objects.filter(exemplar=page).update(
-        kind=CommendationKind.objects.get(code="ad-hoc", locale=page.locale)
-    )
+    Award.objects.filter(exemplar=page).update(kind=CommendationKind.source_entries().get(code="ad-hoc"))
     page.save_revision().publish()
     with django_capture_on_commit_callbacks(execute=True):
         edition = approved_english_edition(translator, people["office"], page)
