@@ -345,7 +345,25 @@ class PartnerWebhooksView(PartnerWebhooksMixin, FormView):
         return self.render_secret(subscription, subscription.secret, rotated=False)
 
 
-class EditWebhookView(PartnerWebhooksMixin, FormView):
+class SubscriptionMixin(PartnerWebhooksMixin):
+    """A view of one subscription of the partner (its `subscription_pk` in the URL)."""
+
+    def setup(self, request, *args, **kwargs) -> None:
+        super().setup(request, *args, **kwargs)
+        self.subscription = self.get_subscription(kwargs["subscription_pk"])
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            partner=self.object,
+            subscription=self.subscription,
+            webhooks_url=self.webhooks_url,
+            action_url=self.request.path,
+        )
+        return context
+
+
+class EditWebhookView(SubscriptionMixin, FormView):
     """Sửa webhook: the URL, the events, on or off (turning on clears an automatic disabling)."""
 
     page_title = gettext_lazy("Sửa webhook")
@@ -353,25 +371,13 @@ class EditWebhookView(PartnerWebhooksMixin, FormView):
     form_class = WebhookSubscriptionForm
     webhook_post_permissions = ("content_api.change_webhooksubscription",)
 
-    def setup(self, request, *args, **kwargs) -> None:
-        super().setup(request, *args, **kwargs)
-        self.subscription = self.get_subscription(kwargs["subscription_pk"])
-
     def get_form_kwargs(self) -> dict:
         kwargs = super().get_form_kwargs()
         kwargs["instance"] = self.subscription
         return kwargs
 
     def get_context_data(self, **kwargs) -> dict:
-        context = super().get_context_data(**kwargs)
-        context.update(
-            partner=self.object,
-            subscription=self.subscription,
-            status=subscription_status(self.subscription),
-            webhooks_url=self.webhooks_url,
-            action_url=self.request.path,
-        )
-        return context
+        return {**super().get_context_data(**kwargs), "status": subscription_status(self.subscription)}
 
     def form_valid(self, form: WebhookSubscriptionForm) -> HttpResponseRedirect:
         with transaction.atomic():
@@ -386,27 +392,16 @@ class EditWebhookView(PartnerWebhooksMixin, FormView):
         return HttpResponseRedirect(self.webhooks_url)
 
 
-class RotateWebhookSecretView(PartnerWebhooksMixin, TemplateView):
+class RotateWebhookSecretView(SubscriptionMixin, TemplateView):
     """Đổi khóa ký: confirm, then a new secret shown once; the old one signs for 24 more hours."""
 
     page_title = gettext_lazy("Đổi khóa ký webhook")
     template_name = "content_api/webhook_rotate.html"
     webhook_post_permissions = ("content_api.change_webhooksubscription",)
 
-    def setup(self, request, *args, **kwargs) -> None:
-        super().setup(request, *args, **kwargs)
-        self.subscription = self.get_subscription(kwargs["subscription_pk"])
-
     def get_context_data(self, **kwargs) -> dict:
-        context = super().get_context_data(**kwargs)
-        context.update(
-            partner=self.object,
-            subscription=self.subscription,
-            overlap_hours=int(ROTATION_OVERLAP.total_seconds() // 3600),
-            webhooks_url=self.webhooks_url,
-            action_url=self.request.path,
-        )
-        return context
+        overlap_hours = int(ROTATION_OVERLAP.total_seconds() // 3600)
+        return {**super().get_context_data(**kwargs), "overlap_hours": overlap_hours}
 
     def post(self, request, *args, **kwargs) -> TemplateResponse:
         with transaction.atomic():
@@ -424,27 +419,16 @@ class RotateWebhookSecretView(PartnerWebhooksMixin, TemplateView):
         return self.render_secret(subscription, secret, rotated=True)
 
 
-class DeleteWebhookView(PartnerWebhooksMixin, TemplateView):
+class DeleteWebhookView(SubscriptionMixin, TemplateView):
     """Xóa webhook: confirm, then delete the subscription with its delivery log."""
 
     page_title = gettext_lazy("Xóa webhook")
     template_name = "content_api/webhook_delete.html"
     webhook_post_permissions = ("content_api.delete_webhooksubscription",)
 
-    def setup(self, request, *args, **kwargs) -> None:
-        super().setup(request, *args, **kwargs)
-        self.subscription = self.get_subscription(kwargs["subscription_pk"])
-
     def get_context_data(self, **kwargs) -> dict:
-        context = super().get_context_data(**kwargs)
-        context.update(
-            partner=self.object,
-            subscription=self.subscription,
-            delivery_count=self.subscription.deliveries.count(),
-            webhooks_url=self.webhooks_url,
-            action_url=self.request.path,
-        )
-        return context
+        delivery_count = self.subscription.deliveries.count()
+        return {**super().get_context_data(**kwargs), "delivery_count": delivery_count}
 
     def post(self, request, *args, **kwargs) -> HttpResponseRedirect:
         subscription = self.subscription

@@ -93,13 +93,20 @@ def start(user, filename: str, size: int) -> dict[str, Any]:
     return {"ticket": ticket, "part_size": part_size, "urls": urls}
 
 
-def _ticket(user, token: str) -> Ticket:
+def _signed_for(user, token: str, salt: str) -> dict:
+    """The data of a token this module signed for `user` (any other user's is refused)."""
+    invalid = ValidationError(_("Phiên tải lên không hợp lệ hoặc đã hết hạn."), code="bad_ticket")
     try:
-        data = signing.loads(token, salt=TICKET_SALT, max_age=settings.VIDEO_UPLOAD_STALE_HOURS * 3600)
+        data = signing.loads(token, salt=salt, max_age=settings.VIDEO_UPLOAD_STALE_HOURS * 3600)
     except signing.BadSignature as exc:
-        raise ValidationError(_("Phiên tải lên không hợp lệ hoặc đã hết hạn."), code="bad_ticket") from exc
+        raise invalid from exc
     if data.get("user") != user.pk:
-        raise ValidationError(_("Phiên tải lên không hợp lệ hoặc đã hết hạn."), code="bad_ticket")
+        raise invalid
+    return data
+
+
+def _ticket(user, token: str) -> Ticket:
+    data = _signed_for(user, token, TICKET_SALT)
     return Ticket(name=data["name"], upload_id=data["upload_id"], user_id=data["user"])
 
 
@@ -154,10 +161,4 @@ def abort(user, token: str) -> None:
 
 def claim(user, token: str) -> str:
     """The storage name of a completed, checked upload of this user (for the clip form)."""
-    try:
-        data = signing.loads(token, salt=UPLOADED_SALT, max_age=settings.VIDEO_UPLOAD_STALE_HOURS * 3600)
-    except signing.BadSignature as exc:
-        raise ValidationError(_("Phiên tải lên không hợp lệ hoặc đã hết hạn."), code="bad_ticket") from exc
-    if data.get("user") != user.pk:
-        raise ValidationError(_("Phiên tải lên không hợp lệ hoặc đã hết hạn."), code="bad_ticket")
-    return data["name"]
+    return _signed_for(user, token, UPLOADED_SALT)["name"]

@@ -78,12 +78,14 @@ def list_changes(request: HttpRequest, params: Query[p.FeedParams]):
     if limited:
         return limited
 
+    def answer(items: list, last: int):
+        return queries.dumps({"items": items, "next": _next_url(request, _feed_cursor(last), "since")}), [
+            "changes"
+        ]
+
     def build():
         if params.since is None:
-            latest = ChangeEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-            return queries.dumps({"items": [], "next": _next_url(request, _feed_cursor(latest), "since")}), [
-                "changes"
-            ]
+            return answer([], ChangeEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0)
         since = _feed_since(params.since)
         mine = Q(
             Exists(Before.objects.filter(changeevent_id=OuterRef("pk"), channel_id__in=caller.channel_ids))
@@ -94,10 +96,7 @@ def list_changes(request: HttpRequest, params: Query[p.FeedParams]):
             .prefetch_related("channels_before", "channels_after")[: params.limit]
         )
         items = [item for item in (_item(event, caller) for event in events) if item]
-        last = events[-1].pk if events else since
-        return queries.dumps({"items": items, "next": _next_url(request, _feed_cursor(last), "since")}), [
-            "changes"
-        ]
+        return answer(items, events[-1].pk if events else since)
 
     return cached_json(request, caller, build)
 

@@ -14,6 +14,7 @@ from exemplar_pages.models import CampaignPage, ExemplarPage, NewsPage
 from exemplar_pages.models.awards import Award
 
 # The coordination workflow fixtures, for tests that go through moderation.
+from tests.unit_fixtures import role_user
 from tests.workflows.conftest import people, workflows  # noqa: F401
 
 API = "/api/content/v1"
@@ -122,6 +123,24 @@ def make_partner(vocabularies):
         return partner, partner_token, plaintext
 
     return make
+
+
+@pytest.fixture
+def office(site_tree):
+    """A user of the Office, which manages partners, keys and webhooks."""
+    return role_user("office", "office")
+
+
+@pytest.fixture
+def office_client(client, office):
+    client.force_login(office)
+    return client
+
+
+@pytest.fixture
+def partner(make_partner) -> Partner:
+    partner, _token, _plaintext = make_partner("Báo Bảo vệ pháp luật", channel_codes=("newspaper",))
+    return partner
 
 
 def bearer(token: str) -> dict:

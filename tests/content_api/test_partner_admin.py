@@ -38,23 +38,6 @@ def issue_key(client, partner: Partner, name: str = "Máy chủ cổng thông ti
     return response, found[0] if found else None
 
 
-@pytest.fixture
-def office(site_tree):
-    return role_user("office", "office")
-
-
-@pytest.fixture
-def office_client(client, office):
-    client.force_login(office)
-    return client
-
-
-@pytest.fixture
-def partner(make_partner) -> Partner:
-    partner, _token, _plaintext = make_partner("Báo Bảo vệ pháp luật", channel_codes=("newspaper",))
-    return partner
-
-
 def test_the_office_creates_a_partner_with_its_channels(office_client, vocabularies):
     portal, journal = Channel.objects.get(code="portal"), Channel.objects.get(code="journal")
 

@@ -69,23 +69,6 @@ def create_subscription(client, partner: Partner, url: str = PUBLIC_URL, events=
 
 
 @pytest.fixture
-def office(site_tree):
-    return role_user("office", "office")
-
-
-@pytest.fixture
-def office_client(client, office):
-    client.force_login(office)
-    return client
-
-
-@pytest.fixture
-def partner(make_partner) -> Partner:
-    partner, _token, _plaintext = make_partner("Báo Bảo vệ pháp luật", channel_codes=("newspaper",))
-    return partner
-
-
-@pytest.fixture
 def subscription(partner) -> WebhookSubscription:
     return WebhookSubscription.objects.create(partner=partner, url=PUBLIC_URL)
 
