@@ -7,26 +7,34 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format check-migrations catalogs messages translation-gaps setup clean
+.PHONY: help run test lint format check-migrations catalogs messages translation-gaps setup clean lock
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "} {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
 
+# Installs come from the lock files only, every file checked against its hash.
+PIP_INSTALL := $(PY) -m pip install --quiet --require-hashes --no-deps
+PIP_COMPILE := $(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links
+
 $(BIN)/.runtime: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PIP_INSTALL) -r requirements.txt
 	@touch $@
 
 $(BIN)/.dev: $(BIN)/.runtime requirements-dev.txt
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PIP_INSTALL) -r requirements-dev.txt
 	@touch $@
+
+lock: $(BIN)/.dev ## Re-lock requirements.txt and requirements-dev.txt (with hashes) from pyproject.toml
+	$(PIP_COMPILE) --extra deploy -o requirements.txt pyproject.toml
+	$(PIP_COMPILE) --extra deploy --extra dev -c requirements.txt -o requirements-dev.txt pyproject.toml
 
 catalogs: $(BIN)/.runtime ## Compile the message catalogues (pure Python, no gettext needed)
 	@$(PY) cms/catalogs.py
 
-messages: $(BIN)/.runtime ## Add the code's new msgids to the English catalogue (locale/en) and list those to translate
-	DJANGO_SETTINGS_MODULE=settings.dev $(PY) manage.py extract_messages
+messages: $(BIN)/.runtime ## Update cms/locale/en from the code (Django's makemessages; needs GNU gettext), then translate and `make catalogs`
+	DJANGO_SETTINGS_MODULE=settings.dev $(PY) manage.py makemessages -l en
+	DJANGO_SETTINGS_MODULE=settings.dev $(PY) manage.py makemessages -l en -d djangojs
 
 translation-gaps: $(BIN)/.runtime ## List Wagtail admin messages still without Vietnamese (after upgrades)
 	DJANGO_SETTINGS_MODULE=settings.dev $(PY) manage.py translation_gaps
@@ -47,9 +55,10 @@ run: setup ## Create the venv, migrate SQLite, load demo content and serve on 12
 	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-lint: $(BIN)/.dev ## ruff check and ruff format --check
+lint: $(BIN)/.dev ## ruff check, ruff format --check, and the layers contract (lint-imports)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 format: $(BIN)/.dev ## Format the code with ruff
 	$(BIN)/ruff check --fix .
@@ -59,12 +68,12 @@ check-migrations: $(BIN)/.dev ## Fail if a model change has no migration
 	DJANGO_SETTINGS_MODULE=settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=settings.test $(PY) manage.py check
 
-test: $(BIN)/.dev catalogs lint check-migrations ## Lint, migrations check, Django checks and the whole pytest suite
-	$(BIN)/pytest
+test: $(BIN)/.dev catalogs lint check-migrations ## Lint, migrations check, Django checks, the whole suite in parallel with coverage
+	$(BIN)/pytest --cov --cov-report=term
 
 .PHONY: bench
 bench: $(BIN)/.runtime ## Benchmark the content API against Wagtail's API, PostgreSQL + Redis (bench/README.md; N=2000)
 	$(PY) bench/run.py --n $(or $(N),2000)
 
-clean: ## Remove the virtualenv and local state (database, media)
+clean: ## Remove the virtualenv and local state (database, media, test database templates)
 	rm -rf $(VENV) var

@@ -1,7 +1,7 @@
 """
 Compile the project's message catalogues to .mo files in pure Python.
 
-For each language in locale/ and each gettext domain (django, djangojs), the catalogues in
+For each language in cms/locale/ and each gettext domain (django, djangojs), the catalogues in
 `locale/<lang>/sources/<domain>/*.po` (one per Wagtail package, completing the package's
 own translations) and then `locale/<lang>/LC_MESSAGES/<domain>.po` (the project's own
 overrides, which win) are merged into `locale/<lang>/LC_MESSAGES/<domain>.mo`.
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import polib
 
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAINS = ("django", "djangojs")
 
 

@@ -53,10 +53,6 @@ class DocumentNumber:
     def __str__(self) -> str:
         return self.text
 
-    @property
-    def display(self) -> str:
-        return f"Số: {self.text}"
-
 
 def parse_document_number(value: str) -> DocumentNumber:
     """Parse a document number, raising ValidationError with a Vietnamese message."""

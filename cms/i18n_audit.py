@@ -3,7 +3,7 @@ Audit of the admin's Vietnamese: which Wagtail and wagtail-localize messages lac
 translation, whether translations keep their placeholders, and glossary consistency.
 
 Used by `manage.py translation_gaps` (after a Wagtail upgrade) and by the i18n tests.
-Run directly on files while translating: `python -m cms.i18n_audit locale/vi/sources/...po`.
+Run directly on files while translating: `python -m cms.i18n_audit cms/locale/vi/sources/...po`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import polib
 from cms.catalogs import catalogue_sources
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ROOT / "locale" / "vi" / "sources"
+SOURCES = Path(__file__).resolve().parent / "locale" / "vi" / "sources"
 GLOSSARY = ROOT / "docs" / "glossary-vi.md"
 
 # (package, domain): the catalogues of every interface our users see.

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from django.utils.html import escape
 from django.utils.module_loading import import_string
 from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.rich_text import expand_db_html
+from wagtail.rich_text.rewriters import LinkRewriter
 
 # The features editors get in story bodies; nothing that can carry scripts or styles.
 BODY_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript", "subscript", "hr"]
@@ -41,9 +45,6 @@ class SafeRichTextField(RichTextField):
 
 def _api_page_links(attrs_list: list[dict]) -> list[str]:
     """Opening tags of links to pages: public URL and API URL of live targets, nothing else."""
-    from django.utils.html import escape
-    from wagtail.models import Page
-
     ids = {int(attrs["id"]) for attrs in attrs_list if str(attrs.get("id", "")).isdigit()}
     pages = {page.pk: page for page in Page.objects.live().public().filter(pk__in=ids).specific()}
     tags = []
@@ -67,8 +68,5 @@ def api_html(db_html: str, features: list[str]) -> str:
     page's public URL plus its API address (`data-api-url`), so a partner portal can route
     them itself; links to pages that are not live and public lose their address.
     """
-    from wagtail.rich_text import expand_db_html
-    from wagtail.rich_text.rewriters import LinkRewriter
-
     page_links = LinkRewriter(bulk_rules={"page": _api_page_links})
     return expand_db_html(page_links(sanitise(db_html, features)))

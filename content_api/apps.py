@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ContentApiConfig(AppConfig):
-    """The content API for partner portals: partners, their keys, the published projection."""
+    """The read API for partner portals: the published projection, its cache version and endpoints."""
 
     name = "content_api"
     verbose_name = _("API nội dung")

@@ -5,16 +5,17 @@ in content_api.projection, content_api.versioning and content_api.access.
 
 from __future__ import annotations
 
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.models import Channel, Unit
+from exemplar_pages.models import Award, AwardForm, CampaignPage, CommendationKind, ExemplarPage, NewsPage
 
 from . import access, projection, versioning
-from .models import ContentDocument, Partner, PartnerToken
+from .models import ContentDocument
 from .representations import KIND_BY_MODEL
+from .tasks import reproject_pages
 
 
 def _page_changed(sender, instance, **kwargs):
@@ -34,8 +35,6 @@ def _page_deleted(sender, instance, **kwargs):
 def _subtree_changed(page: Page) -> None:
     """A move or a view restriction changes the URL or visibility of a whole subtree."""
     ids = Page.objects.descendant_of(page, inclusive=True).type(*KIND_BY_MODEL).values_list("pk", flat=True)
-    from .tasks import reproject_pages
-
     reproject_pages.enqueue(list(ids))
 
 
@@ -49,10 +48,6 @@ def _restriction_changed(sender, instance, **kwargs):
 
 def _published_referrers(sender, instance, **kwargs):
     """Exemplars and news embed the title and slug of the campaigns they refer to."""
-    from exemplar_pages.models import ExemplarPage, NewsPage
-
-    from .tasks import reproject_pages
-
     referrers = set(ExemplarPage.objects.live().filter(campaigns=instance).values_list("pk", flat=True))
     referrers |= set(NewsPage.objects.live().filter(related_campaigns=instance).values_list("pk", flat=True))
     if referrers:
@@ -60,8 +55,6 @@ def _published_referrers(sender, instance, **kwargs):
 
 
 def _unit_changed(sender, instance, **kwargs):
-    from .tasks import reproject_pages
-
     ids = list(ContentDocument.objects.filter(unit=instance).values_list("pk", flat=True))
     if ids:
         reproject_pages.enqueue(ids)
@@ -70,10 +63,6 @@ def _unit_changed(sender, instance, **kwargs):
 
 def _vocabulary_changed(sender, instance, created=False, **kwargs):
     """Exemplars embed the names of their award forms and kinds, in their own language."""
-    from exemplar_pages.models import Award, AwardForm
-
-    from .tasks import reproject_pages
-
     is_source = instance.locale_id == Locale.get_default().pk
     if created and is_source:
         return  # a new Vietnamese entry: no award uses it yet
@@ -88,44 +77,11 @@ def _vocabulary_changed(sender, instance, created=False, **kwargs):
 
 
 def _channels_changed(sender, **kwargs):
-    access.forget_all()
+    access.forget_public_channels()
     versioning.bump()
 
 
-def _partner_changed(sender, instance, **kwargs):
-    # Now, and again once committed: a request in between may have cached the old state.
-    access.forget_partner(instance)
-    transaction.on_commit(lambda: access.forget_partner(instance))
-
-
-def _partner_channels_changed(sender, instance, **kwargs):
-    if isinstance(instance, Partner):
-        _partner_changed(sender, instance)
-
-
-def _token_changed(sender, instance, **kwargs):
-    from wagtail.models import APIToken
-
-    token_id = instance.pk if isinstance(instance, APIToken) else instance.token_id
-    # The stored hash may be newer than this instance's (re-hashed after a key rotation).
-    hashes = {
-        getattr(instance, "key_hash", None),
-        *APIToken.objects.filter(pk=token_id).values_list("key_hash", flat=True),
-    }
-
-    def forget():
-        for key_hash in hashes:
-            access.forget_token_hash(key_hash)
-
-    forget()
-    transaction.on_commit(forget)
-
-
 def connect() -> None:
-    from wagtail.models import APIToken
-
-    from exemplar_pages.models import AwardForm, CampaignPage, CommendationKind
-
     for model in KIND_BY_MODEL:
         page_published.connect(_page_changed, sender=model, dispatch_uid=f"content-api-pub-{model.__name__}")
         page_unpublished.connect(
@@ -144,14 +100,3 @@ def connect() -> None:
     for model in (AwardForm, CommendationKind):
         post_save.connect(_vocabulary_changed, sender=model, dispatch_uid=f"content-api-{model.__name__}")
     post_save.connect(_channels_changed, sender=Channel, dispatch_uid="content-api-channel")
-    for model in (Partner,):
-        post_save.connect(_partner_changed, sender=model, dispatch_uid="content-api-partner")
-        post_delete.connect(_partner_changed, sender=model, dispatch_uid="content-api-partner-del")
-    m2m_changed.connect(
-        _partner_channels_changed,
-        sender=Partner.channels.through,
-        dispatch_uid="content-api-partner-channels",
-    )
-    post_save.connect(_token_changed, sender=APIToken, dispatch_uid="content-api-token")
-    post_delete.connect(_token_changed, sender=APIToken, dispatch_uid="content-api-token-del")
-    post_save.connect(_token_changed, sender=PartnerToken, dispatch_uid="content-api-ptoken")

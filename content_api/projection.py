@@ -3,23 +3,28 @@ Keeping the published projection (ContentDocument) in step with the live pages.
 
 `sync_page` is called when a page is published, unpublished, moved or made private;
 `remove_page` when it is deleted. Both bump the content version (so ETags stop matching and
-cached responses are dropped) and purge the CDN for what changed.
+cached responses are dropped), purge the CDN for what changed, and announce the change
+(content_api.signals.document_changed) inside its transaction, for partner sync's feed.
 """
 
 from __future__ import annotations
 
 import json
 
+from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.db.models import Value
 from django.utils import timezone
 from wagtail.models import Page
 
+from cms.search_backend import SEARCH_CONFIG
 from cms.text import fold_accents
 
-from . import feed, versioning
+from . import versioning
+from .api.schemas import DETAIL_SCHEMAS, SUMMARY_SCHEMAS
 from .models import ChangeType, ContentDocument
 from .representations import BUILDERS, KIND_BY_MODEL
+from .signals import document_changed
 
 
 def is_visible(page) -> bool:
@@ -73,8 +78,6 @@ def _facets(page, kind: str) -> dict:
 
 def _validate(kind: str, summary: dict, detail: dict) -> None:
     """The stored JSON must match the schemas the OpenAPI document publishes."""
-    from .api.schemas import DETAIL_SCHEMAS, SUMMARY_SCHEMAS
-
     SUMMARY_SCHEMAS[kind].model_validate(summary)
     DETAIL_SCHEMAS[kind].model_validate(detail)
 
@@ -118,8 +121,9 @@ def sync_page(page_or_id) -> ContentDocument | None:
     document.channels.set(after)
     if connection.vendor == "postgresql":
         _write_search_vector(document, page, summary)
-    feed.record(
-        ChangeType.UPDATED if previous else ChangeType.CREATED,
+    document_changed.send(
+        ContentDocument,
+        change=ChangeType.UPDATED if previous else ChangeType.CREATED,
         kind=kind,
         page_id=page_id,
         locale=values["locale"],
@@ -136,10 +140,6 @@ def _unchanged(document: ContentDocument, values: dict) -> bool:
 
 
 def _write_search_vector(document: ContentDocument, page, summary: dict) -> None:
-    from django.contrib.postgres.search import SearchVector
-
-    from cms.search_backend import SEARCH_CONFIG
-
     weighted = [
         (page.title, "A"),
         (" ".join([summary.get("lead", ""), summary.get("theme", ""), summary.get("position", "")]), "B"),
@@ -162,8 +162,9 @@ def remove_page(page_id: int, *, deleted: bool = False) -> None:
     kind, locale = document.kind, document.locale
     before = list(document.channels.values_list("pk", flat=True))
     document.delete()
-    feed.record(
-        ChangeType.DELETED if deleted else ChangeType.UNPUBLISHED,
+    document_changed.send(
+        ContentDocument,
+        change=ChangeType.DELETED if deleted else ChangeType.UNPUBLISHED,
         kind=kind,
         page_id=page_id,
         locale=locale,

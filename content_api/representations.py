@@ -15,7 +15,7 @@ from django.conf import settings
 
 from cms.models import Unit
 from exemplar_pages.models import CampaignPage, ExemplarPage, NewsPage
-from exemplar_pages.renditions import image_representation
+from media.renditions import image_representation
 from workflows.models import Approval
 
 API_PREFIX = "/api/content/v1"

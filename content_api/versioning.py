@@ -17,13 +17,15 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
+from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+from .models import ContentDocument
+from .representations import COLLECTIONS, api_path
 
 VERSION_KEY = "content-api:version"
 
 
 def _next_expiry() -> float | None:
-    from .models import ContentDocument
-
     soonest = (
         ContentDocument.objects.filter(expire_at__gt=timezone.now())
         .order_by("expire_at")
@@ -71,10 +73,6 @@ def purge(tags: list[str], *, kind: str | None = None, pk: int | None = None) ->
     """Purge the item and its collection from the CDN (Wagtail's frontend cache)."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
-    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-
-    from .representations import COLLECTIONS, api_path
-
     base = settings.CONTENT_API_BASE_URL.rstrip("/")
     urls = [f"{base}/api/content/v1/{COLLECTIONS[kind]}/"] if kind in COLLECTIONS else []
     if kind in COLLECTIONS and pk is not None:

@@ -16,8 +16,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.richtext import BODY_FEATURES, api_html, sanitise
-
-from .renditions import image_representation, video_representation
+from media.renditions import image_representation, video_representation
 
 
 class SafeRichTextBlock(blocks.RichTextBlock):

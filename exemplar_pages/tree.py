@@ -80,6 +80,13 @@ def _ensure_index(home: HomePage, model: type[Page], title: str, slug: str) -> P
     return home.add_child(instance=model(title=title, slug=slug))
 
 
+def existing_page_tree() -> PageTree:
+    """The skeleton pages of the source locale, as `ensure_page_tree` made them."""
+    home = HomePage.objects.get(locale__language_code=settings.LANGUAGE_CODE)
+    exemplars, campaigns, news = (model.objects.child_of(home).get() for model, _t, _s in INDEXES)
+    return PageTree(home=home, exemplars=exemplars, campaigns=campaigns, news=news)
+
+
 @transaction.atomic
 def ensure_page_tree() -> PageTree:
     """Create what is missing; never touch what editors have changed."""

@@ -3,6 +3,8 @@
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from cms.models import RoleCode
+
 from .viewsets import CampaignListingViewSet, ExemplarListingViewSet, NewsListingViewSet, VocabularyGroup
 
 register_snippet(VocabularyGroup)
@@ -15,3 +17,22 @@ def register_page_listings():
         CampaignListingViewSet("campaigns"),
         NewsListingViewSet("news"),
     ]
+
+
+VOCABULARY_PERMISSIONS = (
+    "exemplar_pages.add_awardform",
+    "exemplar_pages.change_awardform",
+    "exemplar_pages.view_awardform",
+    "exemplar_pages.add_commendationkind",
+    "exemplar_pages.change_commendationkind",
+    "exemplar_pages.view_commendationkind",
+)
+
+
+@hooks.register("register_role_permissions")
+def role_permissions():
+    """Emulation & rewards verifies exemplars; it and the Office keep the award vocabularies."""
+    return {
+        RoleCode.EMULATION_REWARDS: ("exemplar_pages.verify_exemplarpage", *VOCABULARY_PERMISSIONS),
+        RoleCode.OFFICE: VOCABULARY_PERMISSIONS,
+    }

@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.core.signals import setting_changed
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,8 +13,7 @@ class MediaConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from django.core.signals import setting_changed
-        from django.db.models.signals import post_save
+        # Modules that use models can be imported only once the registry is ready.
         from wagtail.images import get_image_model
 
         from .signal_handlers import queue_api_renditions

@@ -11,30 +11,42 @@ after `AWS_QUERYSTRING_EXPIRE` seconds.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib.contenttypes.models import ContentType
 from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
 from wagtail.permissions import policy_registry
 
-from exemplar_pages.models.awards import Award
+# Registered by the content model (exemplar_pages/apps.py), which media must not import:
+# checks that make a document private whoever links to it (a scanned award decision), and
+# places in a page (model paths, e.g. "awards.") whose references never make it public.
+_private_checks: list[Callable[[object], bool]] = []
+_private_reference_paths: list[str] = []
 
-# Where pages keep award rows (child relation name): references from there are never public.
-PRIVATE_REFERENCE_PATHS = ("awards.",)
+
+def register_private_documents(check: Callable[[object], bool], reference_path: str) -> None:
+    """Documents for which `check` is true, and references from `reference_path`, stay private."""
+    if check not in _private_checks:
+        _private_checks.append(check)
+    if reference_path not in _private_reference_paths:
+        _private_reference_paths.append(reference_path)
 
 
-def is_award_decision(document) -> bool:
-    return Award.objects.filter(decision_document=document).exists()
+def is_always_private(document) -> bool:
+    return any(check(document) for check in _private_checks)
 
 
 def is_public_document(document) -> bool:
     """Whether a live, unrestricted page links to the document (award decisions never count)."""
-    if is_award_decision(document):
+    if is_always_private(document):
         return False
     page_type = ContentType.objects.get_for_model(Page)
+    private_paths = tuple(_private_reference_paths)
     page_ids = {
         int(reference.object_id)
         for reference in ReferenceIndex.get_references_to(document).filter(base_content_type=page_type)
-        if not reference.model_path.startswith(PRIVATE_REFERENCE_PATHS)
+        if not reference.model_path.startswith(private_paths)
     }
     return bool(page_ids) and Page.objects.live().public().filter(pk__in=page_ids).exists()
 

@@ -85,7 +85,7 @@ class DirectUploadFileInput(forms.ClearableFileInput):
     @property
     def media(self) -> forms.Media:
         # The script's texts in the editor's language: the project's JavaScript catalogue
-        # (cms/urls.py) comes first. A property, as the URL can only be reversed at run time.
+        # (vksnd/urls.py) comes first. A property, as the URL can only be reversed at run time.
         return forms.Media(js=[reverse("cms_javascript_catalog"), "media/js/video-upload.js"])
 
 

@@ -7,8 +7,7 @@ import logging
 from django_tasks import task
 from wagtail.images import get_image_model
 
-from exemplar_pages.renditions import API_RENDITIONS
-
+from .renditions import API_RENDITIONS
 from .storage import STORAGE_ERRORS
 
 logger = logging.getLogger(__name__)

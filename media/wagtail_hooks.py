@@ -51,6 +51,12 @@ register_permission_policy(VideoClip, permission_policy, exact_class=True)
 register_snippet(VideoClipViewSet)
 
 
+@hooks.register("register_media_permissions")
+def video_permissions():
+    """Whoever may upload images and documents to a collection may upload clips to it too."""
+    return ("media.add_videoclip", "media.change_videoclip", "media.choose_videoclip")
+
+
 @hooks.register("register_admin_urls")
 def register_video_upload_urls():
     return [

@@ -65,7 +65,9 @@ INSTALLED_APPS = [
     "workflows",
     "media",
     "content_api",
+    "partners",
     "translations",
+    "vksnd",
     "wagtail_localize",
     # Replaces wagtail.locales: the locale admin that knows about synchronisation.
     "wagtail_localize.locales",
@@ -110,8 +112,8 @@ MIDDLEWARE = [
     "media.middleware.DocumentCacheControlMiddleware",
 ]
 
-ROOT_URLCONF = "cms.urls"
-WSGI_APPLICATION = "cms.wsgi.application"
+ROOT_URLCONF = "vksnd.urls"
+WSGI_APPLICATION = "vksnd.wsgi.application"
 
 TEMPLATES = [
     {
@@ -190,7 +192,9 @@ USE_I18N = True
 USE_TZ = True
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 FORMAT_MODULE_PATH = ["cms.formats"]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The catalogues live in the foundation app (cms/locale), so the installable apps carry them;
+# listing them here also makes `makemessages` write every app's msgids into that one catalogue.
+LOCALE_PATHS = [BASE_DIR / "cms" / "locale"]
 
 # Content locales: Vietnamese is the source, English editions come through wagtail-localize.
 # https://docs.wagtail.org/en/stable/advanced_topics/i18n.html
@@ -377,11 +381,11 @@ LOGGING = {
 DEMO_PASSWORD = env("DEMO_PASSWORD", "demo-vksnd-2026")
 
 # Password logins are for people: a content API partner's service account is refused
-# everywhere, even if someone gives it a password (content_api/backends.py).
+# everywhere, even if someone gives it a password (partners/backends.py).
 # https://docs.djangoproject.com/en/5.2/topics/auth/customizing/#specifying-authentication-backends
-AUTHENTICATION_BACKENDS = ["content_api.backends.NoServiceAccountModelBackend"]
+AUTHENTICATION_BACKENDS = ["partners.backends.NoServiceAccountModelBackend"]
 
-# Webhooks of the content API (content_api/webhooks.py): deliveries to loopback or private
+# Webhooks of partner sync (partners/webhooks.py): deliveries to loopback or private
 # addresses are refused (SSRF); only the test settings allow them, for a local receiver.
 WEBHOOK_ALLOW_PRIVATE_TARGETS = False
 # Lifetime of a partner's headless-preview link, in seconds.

@@ -5,8 +5,10 @@ DATABASE_URL and REDIS_URL still come from the environment, so CI runs the same 
 PostgreSQL and Redis (see .ci/run); without them the suite uses SQLite and local memory.
 """
 
+import os
+
 from .base import *  # noqa: F403
-from .base import BASE_DIR, env
+from .base import BASE_DIR, CACHES, REDIS_URL, env
 
 SECRET_KEY = env("SECRET_KEY", "test-only-insecure-key")
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
@@ -28,4 +30,8 @@ CONTENT_API_BASE_URL = "http://testserver"
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-WEBHOOK_ALLOW_PRIVATE_TARGETS = True
+# Each pytest-xdist worker keeps its own keys, and the suite clears only those (tests/conftest.py).
+if REDIS_URL:
+    _worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    CACHES["default"]["KEY_PREFIX"] = f"test-{_worker}"
+    CACHES["renditions"]["KEY_PREFIX"] = f"test-{_worker}:renditions"

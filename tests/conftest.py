@@ -1,17 +1,29 @@
-"""Suite-wide set-up: catalogues compiled, the CI database guard, shared fixtures."""
+"""
+Suite-wide set-up: catalogues compiled, the CI guard, the fixture modules, per-worker caches.
+
+Fixtures live in tests/fixtures/ (registered below as plugins, so no test module imports a
+conftest), steps shared by tests in tests/helpers/.
+"""
 
 from __future__ import annotations
 
 import os
 
 import pytest
-from django.db import connection
 
 from cms.catalogs import compile_catalogues
+from tests.helpers.services import IN_CI
 
-IN_CI = bool(os.environ.get("CI"))
-
-pytest_plugins = ["tests.unit_fixtures"]
+pytest_plugins = [
+    "tests.fixtures.database",
+    "tests.fixtures.site",
+    "tests.fixtures.workflow",
+    "tests.fixtures.content",
+    "tests.fixtures.translations",
+    "tests.fixtures.s3",
+    "tests.fixtures.browser",
+    "tests.fixtures.i18n",
+]
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -24,43 +36,19 @@ def pytest_configure(config: pytest.Config) -> None:
             pytest.exit("CI must run with Redis; REDIS_URL is not set.", returncode=3)
 
 
-def skip_or_fail(reason: str) -> None:
-    """Skip where a service is missing; under CI a missing service is a failure."""
-    if IN_CI:
-        pytest.fail(f"{reason} (a skip is not allowed under CI)")
-    pytest.skip(reason)
+def _clear_own_caches() -> None:
+    """
+    Every cache alias, but only this worker's keys: on Redis, the keys under this worker's
+    prefix (settings/test.py), never the whole database another worker or process uses.
+    """
+    from django.core.cache import caches
+    from django_redis.cache import RedisCache
 
-
-@pytest.fixture
-def postgres(db) -> None:
-    """For tests that only mean something on PostgreSQL."""
-    if connection.vendor != "postgresql":
-        skip_or_fail("needs PostgreSQL: set DATABASE_URL")
-
-
-@pytest.fixture
-def site_tree(db):
-    """The page tree skeleton (root, indexes) with the coordinating role groups."""
-    from cms.services.access import ensure_role_groups
-    from exemplar_pages.tree import ensure_page_tree
-
-    tree = ensure_page_tree()
-    ensure_role_groups(tree.home, tree.exemplars, tree.campaigns, tree.news)
-    return tree
-
-
-@pytest.fixture
-def full_site(db):
-    """Everything `setup_site` creates from the real units data file."""
-    from cms.services.setup import setup_site
-
-    return setup_site()
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Uploaded files of each test go to its own temporary folder, never into var/."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+    for cache in caches.all(initialized_only=True):
+        if isinstance(cache, RedisCache):
+            cache.delete_pattern("*")
+        else:
+            cache.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -69,10 +57,6 @@ def clear_caches():
     Caches outlive a test's rolled-back database: a rendition or an API response cached for
     one test's image or page 1 would be served to the next test's different image or page 1.
     """
-    from django.core.cache import caches
-
-    for cache in caches.all(initialized_only=True):
-        cache.clear()
+    _clear_own_caches()
     yield
-    for cache in caches.all(initialized_only=True):
-        cache.clear()
+    _clear_own_caches()

@@ -10,7 +10,7 @@ from django.core.cache import caches
 from django.db import connection
 from django_redis.cache import RedisCache
 
-from tests.conftest import skip_or_fail
+from tests.helpers.services import skip_or_fail
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -13,12 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import polib
+from django.contrib.auth.models import Permission
 from django.db import transaction
 from wagtail.models import Locale, Page, Workflow
 from wagtail_localize.models import Translation
 
-from cms.models import CoordinatingRole
-from cms.models.roles import RoleCode
+from cms.models import CoordinatingRole, RoleCode
+from cms.services.access import PAGE_EDIT, PAGE_PUBLISH, PermissionSet, grant_pages
+from workflows.setup import ensure_translation_workflow
 
 TRANSLATION_LOCALE = "en"
 
@@ -38,8 +40,6 @@ def ensure_english_home(home: Page) -> Page:
 
 def ensure_translation_permissions(en_home: Page) -> None:
     """The journal's translators edit English editions; the Office approves and publishes them."""
-    from cms.services.access import PAGE_EDIT, PAGE_PUBLISH, PermissionSet, grant_pages
-
     perms = PermissionSet()
     roles = {role.code: role for role in CoordinatingRole.objects.select_related("group")}
     translators = roles[RoleCode.JOURNAL].group
@@ -50,25 +50,13 @@ def ensure_translation_permissions(en_home: Page) -> None:
     office.permissions.add(submit_translation_permission())
 
 
-def submit_translation_permission():
-    """wagtail-localize's "submit translations" permission, made by a data migration (so a
-    flushed test database lacks it): created the same way if missing."""
-    from django.contrib.auth.models import Permission
-    from django.contrib.contenttypes.models import ContentType
-
-    content_type, _created = ContentType.objects.get_or_create(
-        app_label="wagtail_localize", model="translation"
-    )
-    permission, _created = Permission.objects.get_or_create(
-        content_type=content_type, codename="submit_translation", defaults={"name": "Can submit translations"}
-    )
-    return permission
+def submit_translation_permission() -> Permission:
+    """wagtail-localize's "submit translations" permission (made by its data migration)."""
+    return Permission.objects.get(content_type__app_label="wagtail_localize", codename="submit_translation")
 
 
 @transaction.atomic
 def setup_english_editions(home: Page) -> Workflow:
-    from workflows.setup import ensure_translation_workflow
-
     en_home = ensure_english_home(home)
     ensure_translation_permissions(en_home)
     return ensure_translation_workflow(en_home)

@@ -7,8 +7,14 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from cms.models import Unit
-from cms.services.demo import DEMO_UNIT_CODE
-from exemplar_pages.demo import DECISION_1136, DECISION_1879, SAMPLE_EMAIL, SAMPLE_PHONE, merit_award
+from exemplar_pages.demo import (
+    DECISION_1136,
+    DECISION_1879,
+    DEMO_UNIT_CODE,
+    SAMPLE_EMAIL,
+    SAMPLE_PHONE,
+    merit_award,
+)
 from exemplar_pages.models import ExemplarPage, UnitFolderPage
 
 # (slug, title, how many approvals it has passed before waiting)

@@ -33,8 +33,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
-from django_stubs_ext import StrOrPromise
 from wagtail.admin.mail import (
     OpenedConnection,
     WorkflowStateApprovalEmailNotifier,
@@ -60,7 +60,7 @@ COORDINATION_TASK_TYPES = (UnitHeadConfirmationTask, RoleApprovalTask, Editorial
 TEMPLATE_DIR = "workflows/notifications/"
 
 # What the reviewers of a stage are asked to do, for the subject line; most specific type first.
-STAGE_REQUESTS: tuple[tuple[type[Task], StrOrPromise], ...] = (
+STAGE_REQUESTS: tuple[tuple[type[Task], str | Promise], ...] = (
     (UnitHeadConfirmationTask, _("Đề nghị xác nhận")),
     (AchievementVerificationTask, _("Đề nghị thẩm định")),
     (EditorialTask, _("Đề nghị biên tập")),
@@ -144,7 +144,7 @@ def display_name(user: AbstractBaseUser | None) -> str:
     return (user.get_full_name() or user.get_username()) if user is not None else ""
 
 
-def stage_request(task: Task) -> StrOrPromise:
+def stage_request(task: Task) -> str | Promise:
     """The request for the subject line, e.g. "Đề nghị xác nhận"."""
     task = task.specific
     return next((label for model, label in STAGE_REQUESTS if isinstance(task, model)), _("Đề nghị xử lý"))

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import Locale
 
 from cms.text import normalize
 
@@ -257,10 +258,6 @@ class Unit(models.Model):
             self.valid_until is None or day <= self.valid_until
         )
 
-    @property
-    def is_current(self) -> bool:
-        return self.is_valid_on(timezone.localdate())
-
     def successors_on(self, day: datetime.date | None = None) -> list[Unit]:
         """
         What this unit became: the units valid on `day` (today by default) reached by
@@ -285,8 +282,6 @@ class Unit(models.Model):
     @property
     def folder(self):
         """The unit's folder of exemplars in the source (Vietnamese) locale."""
-        from wagtail.models import Locale
-
         return self.folders.filter(locale=Locale.get_default()).first()
 
     def descendant_ids(self) -> set[int]:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from wagtail import hooks
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 from cms.models import CoordinatingRole, RoleCode, Unit
@@ -13,11 +14,9 @@ from cms.models import CoordinatingRole, RoleCode, Unit
 PAGE_EDIT = ("add_page", "change_page")
 PAGE_MODERATE = ("change_page", "lock_page", "unlock_page")
 PAGE_PUBLISH = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
-MEDIA_CHOOSE = ("wagtailimages.choose_image", "wagtaildocs.choose_document")
-MEDIA_UPLOAD = (
-    "media.add_videoclip",
-    "media.change_videoclip",
-    "media.choose_videoclip",
+# Wagtail's own media permissions, granted on a collection; apps add theirs through the
+# `register_media_permissions` hook (media/: video clips).
+WAGTAIL_MEDIA_UPLOAD = (
     "wagtailimages.add_image",
     "wagtailimages.change_image",
     "wagtailimages.choose_image",
@@ -31,22 +30,11 @@ ROLE_GROUP_NAMES = {
     RoleCode.NEWSPAPER: "Vai trò: Báo Bảo vệ pháp luật",
     RoleCode.OFFICE: "Vai trò: Văn phòng (phê duyệt đăng tải)",
 }
-# Model permissions per role, besides admin access ("app_label.codename").
-VOCABULARY_PERMISSIONS = (
-    "exemplar_pages.add_awardform",
-    "exemplar_pages.change_awardform",
-    "exemplar_pages.view_awardform",
-    "exemplar_pages.add_commendationkind",
-    "exemplar_pages.change_commendationkind",
-    "exemplar_pages.view_commendationkind",
-)
+# Model permissions of the foundation's own models per role, besides admin access
+# ("app_label.codename"). The apps above add the permissions on their models through the
+# `register_role_permissions` hook ({role code: names}), so this layer never names them.
 ROLE_MODEL_PERMISSIONS = {
-    RoleCode.EMULATION_REWARDS: (
-        "cms.view_unit",
-        "cms.view_coordinatingrole",
-        "exemplar_pages.verify_exemplarpage",
-        *VOCABULARY_PERMISSIONS,
-    ),
+    RoleCode.EMULATION_REWARDS: ("cms.view_unit", "cms.view_coordinatingrole"),
     RoleCode.JOURNAL: ("cms.view_unit",),
     RoleCode.NEWSPAPER: ("cms.view_unit",),
     RoleCode.OFFICE: (
@@ -58,21 +46,28 @@ ROLE_MODEL_PERMISSIONS = {
         "cms.add_channel",
         "cms.change_channel",
         "cms.view_channel",
-        *VOCABULARY_PERMISSIONS,
-        # Partners of the content API and their keys (content_api/viewsets.py).
-        "content_api.add_partner",
-        "content_api.change_partner",
-        "content_api.delete_partner",
-        "content_api.view_partner",
-        # Webhook subscriptions of the partners and their delivery log (content_api/views.py).
-        "content_api.add_webhooksubscription",
-        "content_api.change_webhooksubscription",
-        "content_api.delete_webhooksubscription",
-        "content_api.view_webhooksubscription",
-        "content_api.view_webhookdelivery",
     ),
 }
 UNIT_MODEL_PERMISSIONS = ("cms.view_unit",)
+
+
+def role_model_permissions() -> dict[str, tuple[str, ...]]:
+    """Every role's model permissions: the foundation's and those the apps register."""
+    found = {code: list(names) for code, names in ROLE_MODEL_PERMISSIONS.items()}
+    for hook in hooks.get_hooks("register_role_permissions"):
+        for code, names in hook().items():
+            found.setdefault(code, []).extend(names)
+    return {code: tuple(dict.fromkeys(names)) for code, names in found.items()}
+
+
+def media_upload_permissions() -> tuple[str, ...]:
+    """What a role or a unit may do in a media collection: Wagtail's and the apps' media."""
+    names = list(WAGTAIL_MEDIA_UPLOAD)
+    for hook in hooks.get_hooks("register_media_permissions"):
+        names.extend(hook())
+    return tuple(dict.fromkeys(names))
+
+
 UNITS_COLLECTION_NAME = "Đơn vị"
 
 
@@ -131,6 +126,8 @@ def ensure_role_groups(home: Page, exemplars: Page, campaigns: Page, news: Page)
         RoleCode.NEWSPAPER: [(exemplars, PAGE_MODERATE), (news, PAGE_EDIT)],
         RoleCode.OFFICE: [(home, PAGE_PUBLISH)],
     }
+    model_permissions = role_model_permissions()
+    media_permissions = media_upload_permissions()
     for code in RoleCode:
         role, _created = CoordinatingRole.objects.get_or_create(code=code, defaults={"name": code.label})
         group = role.group
@@ -138,10 +135,10 @@ def ensure_role_groups(home: Page, exemplars: Page, campaigns: Page, news: Page)
             group, _created = Group.objects.get_or_create(name=ROLE_GROUP_NAMES[code])
             role.group = group
             role.save(update_fields=["group"])
-        _grant_admin(perms, group, ROLE_MODEL_PERMISSIONS[code])
+        _grant_admin(perms, group, model_permissions.get(code, ()))
         for page, codenames in page_grants[code]:
             grant_pages(perms, group, page, codenames)
-        grant_collection(perms, group, root_collection, MEDIA_UPLOAD)
+        grant_collection(perms, group, root_collection, media_permissions)
         groups[code] = group
     return groups
 
@@ -164,10 +161,11 @@ def provision_unit(unit: Unit, folder: Page, perms: PermissionSet | None = None)
         changed.append("collection")
     if changed:
         unit.save(update_fields=changed)
+    media_permissions = media_upload_permissions()
     for group in (unit.editor_group, unit.head_group):
         _grant_admin(perms, group, UNIT_MODEL_PERMISSIONS)
         grant_pages(perms, group, folder, PAGE_EDIT)
-        grant_collection(perms, group, unit.collection, MEDIA_UPLOAD)
+        grant_collection(perms, group, unit.collection, media_permissions)
     # The head may also lock a page while confirming it.
     grant_pages(perms, unit.head_group, folder, ("lock_page", "unlock_page"))
 

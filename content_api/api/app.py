@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ninja import NinjaAPI
+from wagtail.api.v3.errors import problem_response
 
 from . import errors
 from .routers import router
-from .sync import router as sync_router
 
 DESCRIPTION = """
 Read-only content of the People's Procuracy exemplar CMS for partner portals.
@@ -81,11 +81,9 @@ api = ContentAPI(
 )
 errors.register(api)
 api.add_router("/", router)
-api.add_router("/", sync_router)
+# Apps above the read API add their own routers (partners/apps.py: the change feed, preview).
 
 
 def not_found(request, *args, **kwargs):
     """Anything under the API's prefix that no endpoint matches: a 404 problem, not an HTML page."""
-    from wagtail.api.v3.errors import problem_response
-
     return problem_response(status=404, detail="No endpoint at this address; see /api/content/v1/docs/.")

@@ -27,6 +27,6 @@ class PartnerOrPublic(HttpBearer):
 
     def authenticate(self, request, token: str):
         try:
-            return access.partner(token)
+            return access.caller_for_token(token)
         except access.InvalidToken:
             raise AuthenticationError() from None

@@ -15,6 +15,7 @@ from email.utils import formatdate
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from wagtail.api.v3.errors import problem_response
 
 from .. import ratelimit, versioning
 from ..access import Caller
@@ -45,8 +46,6 @@ def rate_limited(caller: Caller) -> HttpResponse | None:
     quota = ratelimit.hit(caller.bucket, caller.rate_limit)
     if quota.allowed:
         return None
-    from wagtail.api.v3.errors import problem_response
-
     response = problem_response(
         status=429, detail=f"Rate limit of {quota.limit} requests per minute exceeded; retry later."
     )

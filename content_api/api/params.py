@@ -153,20 +153,3 @@ class UnitParams(Schema):
 
     _valid_on_iso = field_validator("valid_on", mode="before")(_iso_only)
     _valid_on_range = field_validator("valid_on", mode="after")(_sane_datetime)
-
-
-class FeedParams(Schema):
-    since: str | None = Field(
-        None,
-        max_length=500,
-        description="Cursor from `next`; omit it to get the cursor of now (nothing before).",
-    )
-    limit: int = Field(100, ge=1, le=MAX_LIMIT, description="Changes per page, 1 to 100.")
-
-
-class PreviewParams(Schema):
-    token: str = Field(
-        ..., min_length=1, max_length=1000, description="The signed token from the preview link."
-    )
-    id: int | None = Field(None, ge=1, le=MAX_ID, description="The page id from the preview link (checked).")
-    type: Literal["exemplar", "campaign", "news"] | None = Field(None, description="Item type from the link.")

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet
 from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, TupleLessThan
@@ -15,6 +16,7 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from cms.models import Channel, Unit
+from cms.search_backend import SEARCH_CONFIG
 from cms.text import fold_accents
 from exemplar_pages.models import AwardForm, ExemplarPage, NewsPage
 from exemplar_pages.models.awards import Award
@@ -180,10 +182,6 @@ FILTERS = {"exemplar": exemplar_filters, "campaign": campaign_filters, "news": n
 def search(qs: QuerySet, text: str) -> tuple[QuerySet, str]:
     """Accent-insensitive search; returns the queryset and the field to order by."""
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank
-
-        from cms.search_backend import SEARCH_CONFIG
-
         query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
         # ts_rank is a float4: as a float8 it survives the JSON cursor exactly, so the keyset
         # comparison on the next page neither repeats nor skips a row.

@@ -34,7 +34,7 @@ def _refuse_unknown(request: HttpRequest, schema) -> None:
         )
 
 
-def _next_url(request: HttpRequest, next_cursor: str | None, param: str = "cursor") -> str | None:
+def next_url(request: HttpRequest, next_cursor: str | None, param: str = "cursor") -> str | None:
     if next_cursor is None:
         return None
     query = [(k, v) for k, values in request.GET.lists() for v in values if k != param]
@@ -42,14 +42,14 @@ def _next_url(request: HttpRequest, next_cursor: str | None, param: str = "curso
     return request.build_absolute_uri(f"{request.path}?{urlencode(query)}")
 
 
-def _envelope(items: list[bytes], next_url: str | None, count: int | None) -> bytes:
-    body = b'{"items":[' + b",".join(items) + b'],"next":' + queries.dumps(next_url)
+def _envelope(items: list[bytes], next_link: str | None, count: int | None) -> bytes:
+    body = b'{"items":[' + b",".join(items) + b'],"next":' + queries.dumps(next_link)
     if count is not None:
         body += b',"count":' + str(count).encode()
     return body + b"}"
 
 
-def _guard(request: HttpRequest, schema):
+def guard(request: HttpRequest, schema):
     caller: Caller = request.auth
     limited = rate_limited(caller)
     if limited is None:
@@ -58,7 +58,7 @@ def _guard(request: HttpRequest, schema):
 
 
 def _listing(request: HttpRequest, kind: str, params):
-    caller, limited = _guard(request, type(params))
+    caller, limited = guard(request, type(params))
     if limited:
         return limited
 
@@ -82,7 +82,7 @@ def _listing(request: HttpRequest, kind: str, params):
         tags = [f"{kind}s", *(f"{kind}-{row.pk}" for row in rows)]
         if getattr(params, "unit", None):
             tags.append(f"unit-{params.unit}")
-        return _envelope([row.summary.encode() for row in rows], _next_url(request, next_cursor), count), tags
+        return _envelope([row.summary.encode() for row in rows], next_url(request, next_cursor), count), tags
 
     return cached_json(request, caller, build)
 
@@ -216,7 +216,7 @@ def _unit_summary(unit: Unit, today) -> dict:
     tags=["units"],
 )
 def list_units(request, params: Query[p.UnitParams]):
-    caller, limited = _guard(request, p.UnitParams)
+    caller, limited = guard(request, p.UnitParams)
     if limited:
         return limited
 
@@ -249,7 +249,7 @@ def list_units(request, params: Query[p.UnitParams]):
         rows, next_cursor = queries.paginate(qs, "id", params.cursor, params.limit)
         today = timezone.localdate()
         items = [queries.dumps(_unit_summary(unit, today)) for unit in rows]
-        return _envelope(items, _next_url(request, next_cursor), count), ["units"]
+        return _envelope(items, next_url(request, next_cursor), count), ["units"]
 
     return cached_json(request, caller, build)
 

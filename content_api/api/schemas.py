@@ -192,56 +192,6 @@ class UnitDetail(UnitSummary):
     children: list[UnitRef]
 
 
-class FeedItem(Strict):
-    """One change as it affects your channels; tombstones (unpublished, deleted) have no api_url."""
-
-    type: Literal["created", "updated", "unpublished", "deleted"]
-    reason: Literal["channels"] | None
-    item_type: Literal["exemplar", "campaign", "news"]
-    id: int
-    locale: str
-    at: str
-    api_url: str | None
-    tombstone: bool
-
-
-class FeedPage(Strict):
-    """Changes in commit order; keep `next` and call it again later for what follows."""
-
-    items: list[FeedItem]
-    next: str
-
-
-class Moderation(Strict):
-    workflow: str
-    stage: str | None
-    status: str
-    submitted_at: str | None
-
-
-class PreviewInfo(Strict):
-    revision_id: int
-    created_at: str
-    live: bool
-    moderation: Moderation | None
-    generated_at: str
-
-
-class ExemplarPreview(ExemplarDetail):
-    preview: PreviewInfo
-
-
-class CampaignPreview(CampaignDetail):
-    preview: PreviewInfo
-
-
-class NewsPreview(NewsDetail):
-    preview: PreviewInfo
-
-
-Preview = ExemplarPreview | CampaignPreview | NewsPreview
-
-
 def page_of(item_schema: type[Schema], name: str) -> type[Schema]:
     """The list envelope: items, the next page's URL, and the count when asked for."""
     return type(

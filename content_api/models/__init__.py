@@ -1,24 +1,5 @@
-from .documents import ContentDocument, DocumentKind
-from .feed import ChangeEvent, ChangeType
-from .partners import Partner, PartnerToken
-from .webhooks import (
-    DeliveryStatus,
-    WebhookAttempt,
-    WebhookDelivery,
-    WebhookEvent,
-    WebhookSubscription,
-)
+"""The published projection the content API reads."""
 
-__all__ = [
-    "ChangeEvent",
-    "ChangeType",
-    "ContentDocument",
-    "DeliveryStatus",
-    "DocumentKind",
-    "Partner",
-    "PartnerToken",
-    "WebhookAttempt",
-    "WebhookDelivery",
-    "WebhookEvent",
-    "WebhookSubscription",
-]
+from .documents import ChangeType, ContentDocument, DocumentKind
+
+__all__ = ["ChangeType", "ContentDocument", "DocumentKind"]

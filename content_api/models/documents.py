@@ -16,6 +16,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class ChangeType(models.TextChoices):
+    """How a published document changed; partner sync keeps these as its change feed."""
+
+    CREATED = "created", _("Đăng mới")
+    UPDATED = "updated", _("Cập nhật")
+    UNPUBLISHED = "unpublished", _("Gỡ xuống")
+    DELETED = "deleted", _("Đã xóa")
+
+
 class DocumentKind(models.TextChoices):
     EXEMPLAR = "exemplar", _("Gương điển hình")
     CAMPAIGN = "campaign", _("Phong trào thi đua")
@@ -23,6 +32,8 @@ class DocumentKind(models.TextChoices):
 
 
 class ContentDocument(models.Model):
+    """One live, public page as the content API serves it (see the module docstring)."""
+
     page = models.OneToOneField(
         "wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="content_document"
     )

@@ -251,3 +251,8 @@ class Award(Orderable):
     @property
     def year(self) -> int | None:
         return self.decision_date.year if self.decision_date else None
+
+    @classmethod
+    def is_decision_document(cls, document) -> bool:
+        """Whether `document` is the scanned decision of an award (never public)."""
+        return cls.objects.filter(decision_document=document).exists()

@@ -10,6 +10,8 @@ from wagtail.models import Page
 
 from cms.text import normalize, slugify_vi
 
+from ..previews import preview_mode, registered_preview_modes
+
 # Wagtail's admin slugifier drops most Vietnamese letters ("Nguyễn" -> "nguyn") and maps đ
 # to "dj" (its Serbian map). These replacements run in the browser first, so the slug it
 # proposes matches cms.text.slugify_vi ("Nguyễn Văn Đức" -> "nguyen-van-duc").
@@ -57,15 +59,15 @@ class BasePage(Page):
     def preview_modes(self):
         modes = [("", _("Bản xem trước"))]
         if getattr(self, "api_collection", None):
-            # Headless preview: signed links to the partners' own sites (content_api.preview).
-            modes.append(("partners", _("Xem trên trang đối tác")))
+            # Modes registered by the apps above (exemplar_pages/previews.py), e.g. headless
+            # preview: signed links to the partners' own sites.
+            modes += [(mode.name, mode.label) for mode in registered_preview_modes()]
         return modes
 
     def serve_preview(self, request, mode_name):
-        if mode_name == "partners" and getattr(self, "api_collection", None):
-            from content_api.preview import partner_links_response
-
-            return partner_links_response(self, request)
+        mode = preview_mode(mode_name) if getattr(self, "api_collection", None) else None
+        if mode is not None:
+            return mode.serve(self, request)
         return super().serve_preview(request, mode_name)
 
     def full_clean(self, *args, **kwargs) -> None:

@@ -2,16 +2,14 @@
 
 import pytest
 
-from cms.services.demo import ensure_demo_accounts
-from cms.services.setup import setup_site
+from vksnd.demo import ensure_demo_accounts
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def demo_site(db):
-    setup_site()
-    ensure_demo_accounts()
+def demo_accounts(db):
+    ensure_demo_accounts()  # on the baseline, which setup_site made
 
 
 def test_the_login_screen_is_vietnamese(page, live_server):
@@ -21,7 +19,9 @@ def test_the_login_screen_is_vietnamese(page, live_server):
     assert "Đăng nhập" in page.locator("button[type=submit]").inner_text()
 
 
-def test_a_demo_unit_editor_logs_in_and_sees_the_vietnamese_dashboard(page, demo_site, login, live_server):
+def test_a_demo_unit_editor_logs_in_and_sees_the_vietnamese_dashboard(
+    page, demo_accounts, login, live_server
+):
     login("binhthuan.bientap")
     assert page.locator("html").get_attribute("lang") == "vi"
     assert page.get_by_text("Trang tổng quan").first.is_visible() or "Trang tổng quan" in page.title()

@@ -6,19 +6,17 @@ import pytest
 from playwright.sync_api import expect
 
 from cms.models import Unit
-from cms.services.demo import ensure_demo_accounts
-from cms.services.setup import setup_site
 from exemplar_pages.demo import DECISION_1136, merit_award
 from exemplar_pages.models import ExemplarPage, UnitFolderPage
+from vksnd.demo import ensure_demo_accounts
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def draft(db):
-    setup_site()
-    ensure_demo_accounts()
-    folder = UnitFolderPage.objects.get(unit__code="VKS-BINHTHUAN")
+    ensure_demo_accounts()  # on the baseline, which setup_site made
+    folder = UnitFolderPage.objects.get(unit__code="VKS-BINHTHUAN", locale__language_code="vi")
     page = folder.add_child(
         instance=ExemplarPage(
             title="Cá nhân mẫu G (dữ liệu mẫu)",

@@ -14,8 +14,7 @@ from playwright.sync_api import expect
 
 from media.models import VideoClip
 from tests.factories import UserFactory, prefer_language
-from tests.media.files import MP4_BYTES, image_bytes
-from tests.storage.s3 import moto_endpoint, s3  # noqa: F401 (fixtures)
+from tests.helpers.files import MP4_BYTES, image_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -34,7 +33,7 @@ def clip_editor(binh_thuan, settings):
 
 
 @pytest.fixture
-def bucket_cors(s3, live_server):  # noqa: F811
+def bucket_cors(s3, live_server):
     """What the README asks of a real bucket: the admin's origin may PUT parts and read ETags."""
     s3.client.put_bucket_cors(
         Bucket=s3.bucket,

@@ -5,9 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from cms.services.demo import ensure_demo_accounts
-from cms.services.setup import setup_site
 from exemplar_pages.models import UnitFolderPage
+from vksnd.demo import ensure_demo_accounts
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -34,9 +33,8 @@ ENGLISH_LABELS = [
 
 
 @pytest.fixture
-def demo_site(db):
-    setup_site()
-    ensure_demo_accounts()
+def demo_accounts(db):
+    ensure_demo_accounts()  # on the baseline, which setup_site made
 
 
 def english_on(page) -> list[str]:
@@ -44,15 +42,15 @@ def english_on(page) -> list[str]:
     return [label for label in ENGLISH_LABELS if re.search(rf"\b{re.escape(label)}\b", text)]
 
 
-def test_the_dashboard_has_no_english_label(page, demo_site, login):
+def test_the_dashboard_has_no_english_label(page, demo_accounts, login):
     login("binhthuan.bientap")
     assert "Tìm kiếm trong tất cả các trang" in page.locator("body").inner_html()
     assert english_on(page) == []
 
 
-def test_the_page_editor_and_its_workflow_menu_read_in_vietnamese(page, demo_site, login, live_server):
+def test_the_page_editor_and_its_workflow_menu_read_in_vietnamese(page, demo_accounts, login, live_server):
     login("binhthuan.bientap")
-    folder = UnitFolderPage.objects.get(unit__code="VKS-BINHTHUAN")
+    folder = UnitFolderPage.objects.get(unit__code="VKS-BINHTHUAN", locale__language_code="vi")
     page.goto(f"{live_server.url}/admin/pages/add/exemplar_pages/exemplarpage/{folder.pk}/")
     for tab in ("Thông tin", "Thành tích & khen thưởng", "Bài viết", "Kênh đăng tải"):
         assert page.get_by_role("tab", name=tab).is_visible()
@@ -66,7 +64,7 @@ def test_the_page_editor_and_its_workflow_menu_read_in_vietnamese(page, demo_sit
     assert english_on(page) == []
 
 
-def test_the_workflow_report_reads_in_vietnamese(page, demo_site, login, live_server):
+def test_the_workflow_report_reads_in_vietnamese(page, demo_accounts, login, live_server):
     login("vanphong")
     page.goto(f"{live_server.url}/admin/reports/workflow/")
     assert page.locator("h1").inner_text().strip() == "Quy trình duyệt"

@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from cms.models import CoordinatingRole
 from exemplar_pages.models import ExemplarPage
-from exemplar_pages.renditions import API_RENDITIONS
-from tests.content_api.conftest import API, publish_english_copy
+from media.renditions import API_RENDITIONS
+from tests.helpers.api import API, publish_english_copy
 from workflows.models import Approval
 
 

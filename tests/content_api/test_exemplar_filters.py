@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from cms.models import Unit
 from exemplar_pages.models import AwardForm
-from tests.content_api.conftest import API, bearer
 from tests.factories import UnitFactory
+from tests.helpers.api import API, bearer
 
 
 def ids(response) -> list[int]:

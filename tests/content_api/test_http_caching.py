@@ -6,13 +6,13 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.content_api import purge_backend
-from tests.content_api.conftest import API, bearer
+from tests.helpers import purge_backend
+from tests.helpers.api import API, bearer
 
 
 @pytest.fixture
 def purged(settings):
-    settings.WAGTAILFRONTENDCACHE = {"test": {"BACKEND": "tests.content_api.purge_backend.RecordingBackend"}}
+    settings.WAGTAILFRONTENDCACHE = {"test": {"BACKEND": "tests.helpers.purge_backend.RecordingBackend"}}
     purge_backend.PURGED.clear()
     return purge_backend.PURGED
 

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from openapi_spec_validator import validate
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from tests.content_api.conftest import API
+from tests.helpers.api import API
 
 
 @pytest.fixture

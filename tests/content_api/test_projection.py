@@ -7,7 +7,7 @@ import io
 from django.core.management import call_command
 
 from content_api.models import ContentDocument
-from tests.content_api.conftest import API
+from tests.helpers.api import API
 
 
 def test_rebuilding_restores_lost_documents_and_drops_stale_ones(api, make_exemplar):

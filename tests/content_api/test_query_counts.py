@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.content_api.conftest import API, bearer
+from tests.helpers.api import API, bearer
 
 
 def queries_of(api, url, params=None, **headers) -> int:

@@ -10,7 +10,7 @@ import time
 import pytest
 import time_machine
 
-from tests.content_api.conftest import API, bearer
+from tests.helpers.api import API, bearer
 
 pytestmark = pytest.mark.django_db
 

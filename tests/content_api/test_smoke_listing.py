@@ -1,6 +1,6 @@
 """The exemplar listing answers with published, public exemplars."""
 
-from tests.content_api.conftest import API
+from tests.helpers.api import API
 
 
 def test_a_published_public_exemplar_is_listed_with_its_unit(api, make_exemplar):

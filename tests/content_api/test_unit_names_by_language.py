@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.content_api.conftest import publish_english_copy
+from tests.helpers.api import publish_english_copy
 
 API = "/api/content/v1"
 
@@ -29,6 +29,8 @@ def test_an_english_item_names_its_unit_in_english_and_a_vietnamese_one_in_vietn
 def test_a_unit_without_an_english_name_keeps_its_official_vietnamese_name(
     api, make_exemplar, folder, binh_thuan
 ):
+    binh_thuan.name_en = binh_thuan.short_name_en = ""
+    binh_thuan.save()
     english = publish_english_copy(make_exemplar("Nguyễn Văn Đức"), folder)
     assert api.get(f"{API}/exemplars/{english.pk}/").json()["unit"]["name"] == binh_thuan.name
 

@@ -22,10 +22,9 @@ from wagtail.rich_text import RichText
 from cms.services.units import load_units
 from content_api import projection
 from exemplar_pages.models import ExemplarPage
-from tests.content_api.conftest import API, bearer
 from tests.factories import UserFactory
-from tests.unit_fixtures import role_user
-from tests.workflows.conftest import act, submit_new_exemplar
+from tests.helpers.api import API, bearer
+from tests.helpers.workflow import act, role_user, submit_new_exemplar
 from workflows.setup import ensure_coordination_workflows
 
 pytestmark = pytest.mark.django_db

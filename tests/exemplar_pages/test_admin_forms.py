@@ -5,8 +5,7 @@ from django.urls import reverse
 
 from cms.models import Unit
 from exemplar_pages.models import CampaignPage, ExemplarPage, NewsPage
-
-from .forms import award_row, campaign_form, exemplar_form, news_form
+from tests.helpers.forms import award_row, campaign_form, exemplar_form, news_form
 
 pytestmark = pytest.mark.django_db
 
@@ -42,9 +41,7 @@ def test_the_new_exemplar_form_offers_the_folders_unit_only(client, editor, fold
 
 
 def test_the_emulation_role_launches_a_campaign(client, emulation_user, site_tree, binh_thuan):
-    supreme = Unit.objects.create(
-        code="VKSTC", name="Viện kiểm sát nhân dân tối cao", short_name="VKSND tối cao", level="supreme"
-    )
+    supreme = Unit.objects.get(code="VKSTC")  # the Supreme Procuracy, from the directory
     client.force_login(emulation_user)
     response = client.post(add_url("campaignpage", site_tree.campaigns), campaign_form(supreme))
     assert response.status_code == 302, response.content.decode()[:3000]

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from exemplar_pages.models import Award, ExemplarPage
-from tests.unit_fixtures import role_user
+from tests.helpers.workflow import role_user
 
 pytestmark = pytest.mark.django_db
 

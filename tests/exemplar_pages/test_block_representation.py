@@ -7,9 +7,9 @@ import wagtail_factories
 from django.core.files.base import ContentFile
 
 from exemplar_pages.blocks import StoryBlock
-from exemplar_pages.renditions import API_RENDITIONS
 from media.models import VideoClip
-from tests.media.test_video_clips import MP4_BYTES
+from media.renditions import API_RENDITIONS
+from tests.helpers.files import MP4_BYTES
 
 pytestmark = pytest.mark.django_db
 

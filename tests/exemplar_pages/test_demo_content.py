@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime
-import io
 import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
+from django.test import override_settings
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
@@ -28,21 +27,28 @@ from exemplar_pages.models import (
     UnitFolderPage,
 )
 
-pytestmark = pytest.mark.django_db
+# The content is loaded once for the module, on the baseline site, and rolled back after it.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_db")]
 
 SEED_NAMES_OF_REAL_PEOPLE = ("Dương Xuân Sơn", "Nguyễn Hải Trâm", "Phạm Vũ Thắng", "Lê Minh Trí", "Văn Long")
 
 
+@pytest.fixture(scope="module")
+def demo_media(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("demo-media")
+
+
 @pytest.fixture(autouse=True)
-def media_root(settings: Any, tmp_path: Path) -> None:
+def media_root(settings: Any, demo_media: Path) -> None:
     """The placeholder portrait is written to a temporary media folder."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MEDIA_ROOT = demo_media
 
 
-@pytest.fixture
-def report(full_site: Any) -> DemoContentReport:
+@pytest.fixture(scope="module")
+def report(module_db: None, demo_media: Path, django_db_blocker: Any) -> DemoContentReport:
     """The demo content loaded once on top of the full site."""
-    return load_demo_content()
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media):
+        return load_demo_content()
 
 
 def _counts() -> dict[str, int]:
@@ -205,15 +211,3 @@ def test_the_placeholder_portrait_is_a_tiny_image_in_the_units_collection(report
     assert image.collection_id == unit.collection_id
     assert image.file_size < 4096
     assert ExemplarPage.objects.filter(portrait=image).exists()
-
-
-def test_the_load_demo_command_runs_twice_on_an_empty_database() -> None:
-    out = io.StringIO()
-    call_command("load_demo", stdout=out)
-    counts = _counts()
-    call_command("load_demo", stdout=out)
-    assert _counts() == counts
-    lines = out.getvalue().splitlines()
-    summaries = [line for line in lines if line.startswith("Demo content created")]
-    assert summaries[0].startswith("Demo content created: 2 campaigns, 4 news, 3 exemplars, 1 images")
-    assert summaries[1].startswith("Demo content created: 0 campaigns, 0 news, 0 exemplars, 0 images")

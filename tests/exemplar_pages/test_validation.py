@@ -8,8 +8,7 @@ from django.utils import timezone
 
 from cms.models import Unit
 from exemplar_pages.models import Award, CampaignPage, ExemplarPage
-
-from .forms import award_row, campaign_form, exemplar_form
+from tests.helpers.forms import award_row, campaign_form, exemplar_form
 
 pytestmark = pytest.mark.django_db
 
@@ -54,9 +53,7 @@ def test_an_exemplar_of_another_unit_is_refused_in_this_folder(client, editor, f
 
 
 def test_a_campaign_whose_period_ends_before_it_starts_is_refused(client, emulation_user, site_tree):
-    unit = Unit.objects.create(
-        code="VKSTC", name="VKSND tối cao", short_name="VKSND tối cao", level="supreme"
-    )
+    unit = Unit.objects.get(code="VKSTC")  # the Supreme Procuracy, from the directory
     client.force_login(emulation_user)
     response = client.post(
         add_url("campaignpage", site_tree.campaigns),
@@ -67,18 +64,14 @@ def test_a_campaign_whose_period_ends_before_it_starts_is_refused(client, emulat
 
 
 def test_a_campaign_needs_a_year_or_a_start_date(client, emulation_user, site_tree):
-    unit = Unit.objects.create(
-        code="VKSTC", name="VKSND tối cao", short_name="VKSND tối cao", level="supreme"
-    )
+    unit = Unit.objects.get(code="VKSTC")  # the Supreme Procuracy, from the directory
     client.force_login(emulation_user)
     response = client.post(add_url("campaignpage", site_tree.campaigns), campaign_form(unit, period_year=""))
     assert "Nhập năm thi đua, hoặc ngày bắt đầu của đợt thi đua." in response.content.decode()
 
 
 def test_a_campaign_with_a_malformed_directive_number_is_refused(client, emulation_user, site_tree):
-    unit = Unit.objects.create(
-        code="VKSTC", name="VKSND tối cao", short_name="VKSND tối cao", level="supreme"
-    )
+    unit = Unit.objects.get(code="VKSTC")  # the Supreme Procuracy, from the directory
     client.force_login(emulation_user)
     response = client.post(
         add_url("campaignpage", site_tree.campaigns), campaign_form(unit, document_number="CT 02")

@@ -2,9 +2,9 @@
 The admin scripts of the project's own apps speak the editor's language too.
 
 Their strings go through gettext() (msgids in Vietnamese, the source language), Django's
-JavaScript catalogue of cms/urls.py serves the translations in the editor's language, and
-locale/en/LC_MESSAGES/djangojs.po holds the English. A script string without its English
-fails here: add it to that catalogue and translate it.
+JavaScript catalogue of vksnd/urls.py serves the translations in the editor's language, and
+cms/locale/en/LC_MESSAGES/djangojs.po holds the English, kept by `make messages` (Django's
+makemessages -d djangojs). A script string without its English fails here: translate it.
 """
 
 from __future__ import annotations
@@ -12,18 +12,16 @@ from __future__ import annotations
 import ast
 import json
 import re
-from pathlib import Path
 
-import polib
 import pytest
 from django.urls import reverse
 from django.utils.translation.trans_real import DjangoTranslation
 
 from cms.catalogs import LOCALE_DIR, catalogue_sources
 from cms.i18n_audit import placeholder_problems
-from cms.i18n_extract import ROOT, is_translated
-from cms.urls import JAVASCRIPT_CATALOGUE_PACKAGES
 from tests.factories import UserFactory, prefer_language
+from tests.helpers.makemessages import ROOT, committed, is_translated, keys, makemessages, project_copy
+from vksnd.urls import JAVASCRIPT_CATALOGUE_PACKAGES
 
 CATALOGUE = LOCALE_DIR / "en" / "LC_MESSAGES" / "djangojs.po"
 UPLOAD_SCRIPT = ROOT / "media" / "static" / "media" / "js" / "video-upload.js"
@@ -33,159 +31,62 @@ UPLOAD_TEXTS = {
     "Tải lên không thành công: ": "Upload failed: ",
     "mất kết nối tới kho lưu trữ.": "lost the connection to storage.",
 }
-
-Key = tuple[str | None, str]  # (msgctxt, msgid), as in a catalogue
-
-
-# Finding the strings of the scripts, as makemessages -d djangojs does -----------------------------
-
+# String literals of a script (to find Vietnamese left outside gettext()).
 _STRING = r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'"""
-# Strings first, so that "//" or "/*" inside a string is not taken for a comment.
-_TOKEN_RE = re.compile(rf"({_STRING}|`(?:[^`\\]|\\.)*`)|(/\*.*?\*/|//[^\n]*)", re.S)
-# keyword -> (index of the context argument, of the message, of the plural), as in cms.i18n_extract.
-_KEYWORDS = {
-    "gettext": (None, 0, None),
-    "gettext_noop": (None, 0, None),
-    "ngettext": (None, 0, 1),
-    "pgettext": (0, 1, None),
-    "npgettext": (0, 1, 2),
-}
-_CALL_RE = re.compile(
-    rf"(?<![\w$])({'|'.join(_KEYWORDS)})\s*\(\s*((?:{_STRING})(?:\s*,\s*(?:{_STRING}))*)\s*[,)]", re.S
-)
 
 
-def without_comments(source: str) -> str:
-    """The source with its comments blanked out (line numbers kept)."""
-
-    def blank(match: re.Match) -> str:
-        if match.group(1) is not None:
-            return match.group(0)
-        return re.sub(r"[^\n]", " ", match.group(0))
-
-    return _TOKEN_RE.sub(blank, source)
-
-
-def string_value(literal: str) -> str:
-    """A JavaScript string literal's text (its escapes are Python's, for the ones we use)."""
-    return ast.literal_eval(literal)
-
-
-def extract_script(source: str) -> dict[Key, str | None]:
-    """The messages of gettext calls with literal arguments: (msgctxt, msgid) -> msgid_plural."""
-    code = without_comments(source)
-    in_strings = [m.span() for m in _TOKEN_RE.finditer(code) if m.group(1)]
-    found: dict[Key, str | None] = {}
-    for match in _CALL_RE.finditer(code):
-        if any(start < match.start() < end for start, end in in_strings):
-            continue  # "gettext(...)" inside a string
-        args = [string_value(a) for a in re.findall(_STRING, match.group(2))]
-        ctx_i, msg_i, plural_i = _KEYWORDS[match.group(1)]
-        needed = max(i for i in (ctx_i, msg_i, plural_i) if i is not None)
-        if len(args) <= needed:
-            continue
-        msgctxt = args[ctx_i] if ctx_i is not None else None
-        found[(msgctxt, args[msg_i])] = args[plural_i] if plural_i is not None else None
-    return found
-
-
-def script_files(root: Path = ROOT) -> list[Path]:
-    """The project's own scripts: <app>/static/**/*.js and static/**/*.js."""
-    files = [*root.glob("*/static/**/*.js"), *(root / "static").glob("**/*.js")]
-    return sorted(
-        {p for p in files if not any(part.startswith(".") or part == "node_modules" for part in p.parts)}
-    )
-
-
-def extract_scripts(files: list[Path] | None = None) -> dict[Key, list[Path]]:
-    """Every message of the scripts, with the scripts that use it."""
-    messages: dict[Key, list[Path]] = {}
-    for path in script_files() if files is None else files:
-        for key in extract_script(path.read_text(encoding="utf-8")):
-            messages.setdefault(key, []).append(path)
-    return messages
-
-
-def english_catalogue() -> polib.POFile:
-    return polib.pofile(str(CATALOGUE))
-
-
-def missing_translations(messages, catalogue: polib.POFile) -> list[Key]:
-    done = {(e.msgctxt, e.msgid) for e in catalogue if is_translated(e)}
-    return [key for key in messages if key not in done]
+def untranslated(catalogue) -> list[str]:
+    return [e.msgid for e in catalogue if e.msgid and not is_translated(e)]
 
 
 # The catalogue is complete ----------------------------------------------------------------------
 
 
-def test_every_message_of_the_scripts_has_an_english_translation():
-    missing = missing_translations(extract_scripts(), english_catalogue())
+def test_every_message_of_the_scripts_has_an_english_translation(regenerated_catalogues):
+    missing = untranslated(regenerated_catalogues["djangojs"])
     assert missing == [], (
         f"{len(missing)} script message(s) without an English translation in "
-        f"{CATALOGUE.relative_to(ROOT)}:\n" + "\n".join(f"  {msgid!r}" for _ctx, msgid in missing)
+        f"{CATALOGUE.relative_to(ROOT)}:\n" + "\n".join(f"  {msgid!r}" for msgid in missing)
     )
 
 
-def test_a_script_message_without_english_is_reported():
-    source = (
-        'el.textContent = gettext("Chuỗi mới chưa dịch") + gettext("Đã tải lên xong. Bấm Lưu để hoàn tất.");'
-    )
-    assert missing_translations(extract_script(source), english_catalogue()) == [
-        (None, "Chuỗi mới chưa dịch")
-    ]
-    fuzzy = polib.POFile()
-    fuzzy.append(polib.POEntry(msgid="Chuỗi mới chưa dịch", msgstr="New string", flags=["fuzzy"]))
-    assert missing_translations(extract_script(source), fuzzy) != []
+def test_a_script_message_without_english_is_reported(tmp_path):
+    project = project_copy(tmp_path / "project")
+    script = project / "media" / "static" / "media" / "js" / "new-feature.js"
+    script.write_text('el.textContent = gettext("Chuỗi mới chưa dịch");\n', encoding="utf-8")
+    assert untranslated(makemessages(project)["djangojs"]) == ["Chuỗi mới chưa dịch"]
 
 
-def test_the_catalogue_holds_no_message_the_scripts_no_longer_use():
-    used = extract_scripts()
-    stale = [e.msgid for e in english_catalogue() if not e.obsolete and (e.msgctxt, e.msgid) not in used]
-    assert stale == [], "drop from the catalogue:\n" + "\n".join(map(repr, stale))
+def test_the_catalogue_holds_no_message_the_scripts_no_longer_use(regenerated_catalogues):
+    stale = keys(committed("djangojs")) - keys(regenerated_catalogues["djangojs"])
+    assert stale == set(), "drop from the catalogue (make messages):\n" + "\n".join(map(repr, stale))
 
 
 def test_script_translations_keep_their_placeholders_and_tags():
     problems = [
         f"{reason}: {e.msgid!r} -> {e.msgstr!r}"
-        for e in english_catalogue()
+        for e in committed("djangojs")
         if is_translated(e) and not e.msgid_plural
         for reason in placeholder_problems(e.msgid, e.msgstr)
     ]
     assert problems == [], "\n".join(problems)
 
 
-def test_the_extractor_reads_gettext_calls_and_skips_comments():
-    source = r"""
-    // gettext("Trong chú thích")
-    /* gettext('Cũng trong chú thích') */
-    var a = gettext("Đã lưu.");
-    var b = window.gettext('Đơn \'vị\'');
-    var c = ngettext("%s tệp", "%s tệp", n);
-    var d = pgettext("nút", "Sửa");
-    var e = gettext(variable);
-    var f = "http://example.invalid/gettext('not a call')";
-    var g = mygettext("Không phải gettext");
-    """
-    assert extract_script(source) == {
-        (None, "Đã lưu."): None,
-        (None, "Đơn 'vị'"): None,
-        (None, "%s tệp"): "%s tệp",
-        ("nút", "Sửa"): None,
+def test_the_upload_script_says_everything_through_gettext(regenerated_catalogues):
+    upload = str(UPLOAD_SCRIPT.relative_to(ROOT))
+    found = {
+        e.msgid for e in regenerated_catalogues["djangojs"] if any(p == upload for p, _ in e.occurrences)
     }
-
-
-def test_the_upload_script_says_everything_through_gettext():
-    source = UPLOAD_SCRIPT.read_text(encoding="utf-8")
-    assert UPLOAD_SCRIPT in script_files()
-    assert set(extract_script(source)) == {(None, msgid) for msgid in UPLOAD_TEXTS}
+    assert found == set(UPLOAD_TEXTS)
     # No Vietnamese left outside gettext(): every non-ASCII string literal is a msgid.
-    literals = {string_value(m.group(1)) for m in _TOKEN_RE.finditer(source) if m.group(1)}
+    source = UPLOAD_SCRIPT.read_text(encoding="utf-8")
+    literals = {ast.literal_eval(m.group(0)) for m in re.finditer(_STRING, source)}
     assert {text for text in literals if not text.isascii()} == set(UPLOAD_TEXTS)
 
 
-def test_the_apps_whose_scripts_have_strings_are_the_catalogues_packages():
-    apps = {path.relative_to(ROOT).parts[0] for paths in extract_scripts().values() for path in paths}
-    assert apps - {"static"} == set(JAVASCRIPT_CATALOGUE_PACKAGES)
+def test_the_apps_whose_scripts_have_strings_are_the_catalogues_packages(regenerated_catalogues):
+    places = {path for e in regenerated_catalogues["djangojs"] for path, _line in e.occurrences}
+    assert {place.split("/")[0] for place in places} == set(JAVASCRIPT_CATALOGUE_PACKAGES)
 
 
 def test_the_english_script_catalogue_is_compiled_and_the_vietnamese_one_still_is():

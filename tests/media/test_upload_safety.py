@@ -16,7 +16,7 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from tests.media.files import PDF_BYTES, SVG_BYTES, image_bytes, ooxml_bytes, zip_bytes
+from tests.helpers.files import PDF_BYTES, SVG_BYTES, image_bytes, ooxml_bytes, zip_bytes
 
 pytestmark = pytest.mark.django_db
 

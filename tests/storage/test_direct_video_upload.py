@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from media.models import VideoClip
 from tests.factories import UserFactory
-from tests.media.files import MP4_BYTES
+from tests.helpers.files import MP4_BYTES
 
 pytestmark = pytest.mark.django_db
 

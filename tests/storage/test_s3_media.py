@@ -17,23 +17,15 @@ from wagtail.documents import get_document_model
 
 from exemplar_pages.models import ExemplarPage
 from exemplar_pages.models.awards import Award
-from exemplar_pages.renditions import image_representation
 from media.models import VideoClip
+from media.renditions import image_representation
 from media.storage import public_storage
 from tests.factories import UserFactory
-from tests.media.files import MP4_BYTES, PDF_BYTES, image_bytes
+from tests.helpers.files import MP4_BYTES, PDF_BYTES, image_bytes, make_image
 
 pytestmark = pytest.mark.django_db
 
 Document = get_document_model()
-
-
-def make_image(**kwargs):
-    return wagtail_factories.ImageFactory(
-        title="Chân dung (dữ liệu mẫu)",
-        file=ContentFile(image_bytes(), name="chan-dung.jpg"),
-        **kwargs,
-    )
 
 
 def make_document(collection=None, name="quyet-dinh.pdf"):

@@ -13,11 +13,10 @@ from django.urls import reverse
 from wagtail.images import get_image_model
 
 from exemplar_pages.models import ExemplarPage
-from exemplar_pages.renditions import image_representation, video_representation
 from media.middleware import STORAGE_UNAVAILABLE
 from media.models import VideoClip
-from tests.media.files import MP4_BYTES, image_bytes
-from tests.storage.test_s3_media import make_image
+from media.renditions import image_representation, video_representation
+from tests.helpers.files import MP4_BYTES, image_bytes, make_image
 
 pytestmark = pytest.mark.django_db
 

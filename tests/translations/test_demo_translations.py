@@ -1,19 +1,17 @@
 """The demo has two approved English editions and one waiting for the Office."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from exemplar_pages.models import CampaignPage, ExemplarPage
+from tests.helpers.demo import load_demo_command
 
-pytestmark = pytest.mark.django_db
+# The demo template is the first run of load_demo; the test runs it a second time.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 def test_the_demo_has_approved_english_editions_and_one_waiting():
-    call_command("load_demo", stdout=io.StringIO())
-    call_command("load_demo", stdout=io.StringIO())  # idempotent
+    load_demo_command()  # idempotent
     english = ExemplarPage.objects.filter(locale__language_code="en")
     assert english.filter(live=True).count() == 1
     [waiting] = english.filter(live=False)

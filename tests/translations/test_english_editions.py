@@ -11,13 +11,13 @@ from django.test import Client
 from django.urls import reverse
 from wagtail_localize.models import StringTranslation
 
-from content_api.models import ChangeEvent
 from exemplar_pages.models import ExemplarPage
 from exemplar_pages.models.awards import Award
 from media.models import VideoClip
-from tests.media.files import MP4_BYTES
-from tests.translations.helpers import as_user, english_text, po_round_trip, translate
-from tests.workflows.conftest import act
+from partners.models import ChangeEvent
+from tests.helpers.files import MP4_BYTES
+from tests.helpers.translations import as_user, english_text, po_round_trip, translate
+from tests.helpers.workflow import act
 from translations import services
 
 API = "/api/content/v1"

@@ -9,7 +9,7 @@ from wagtail.models import Locale
 from exemplar_pages.models import AwardForm, CommendationKind
 from exemplar_pages.models.awards import Award
 from exemplar_pages.vocabularies import load_award_vocabularies
-from tests.translations.helpers import approved_english_edition, as_user
+from tests.helpers.translations import approved_english_edition, as_user
 
 API = "/api/content/v1"
 MERIT_EN = "Certificate of Merit of the Chairman of the Provincial People's Committee"

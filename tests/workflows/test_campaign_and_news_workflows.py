@@ -5,9 +5,8 @@ from django.urls import reverse
 
 from cms.models import Channel, Unit
 from exemplar_pages.models import CampaignPage, NewsPage
-from tests.exemplar_pages.forms import campaign_form, news_form
-
-from .conftest import act, as_user, current_task_name
+from tests.helpers.forms import campaign_form, news_form
+from tests.helpers.workflow import act, as_user, current_task_name
 
 pytestmark = pytest.mark.django_db
 

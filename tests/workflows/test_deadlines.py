@@ -9,10 +9,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.factories import UserFactory, prefer_language
+from tests.helpers.workflow import act, as_user, submit_new_exemplar
 from workflows.deadlines import add_working_days, working_days_between
 from workflows.models import ReminderLog
-
-from .conftest import act, as_user, submit_new_exemplar
 
 pytestmark = pytest.mark.django_db
 

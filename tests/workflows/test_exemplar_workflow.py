@@ -4,9 +4,15 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import UserFactory
+from tests.helpers.workflow import (
+    act,
+    as_user,
+    channels,
+    confirm_and_verify,
+    current_task_name,
+    submit_new_exemplar,
+)
 from workflows.models import Approval, EditorialSignOff
-
-from .conftest import act, as_user, channels, confirm_and_verify, current_task_name, submit_new_exemplar
 
 pytestmark = pytest.mark.django_db
 

@@ -9,10 +9,16 @@ from django.urls import reverse
 from wagtail.models import TaskState
 
 from exemplar_pages.models import ExemplarPage
-from tests.exemplar_pages.forms import award_row, exemplar_form
 from tests.factories import UserFactory
-
-from .conftest import act, as_user, channels, confirm_and_verify, current_task_name, submit_new_exemplar
+from tests.helpers.forms import award_row, exemplar_form
+from tests.helpers.workflow import (
+    act,
+    as_user,
+    channels,
+    confirm_and_verify,
+    current_task_name,
+    submit_new_exemplar,
+)
 
 pytestmark = pytest.mark.django_db
 

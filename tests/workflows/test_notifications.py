@@ -12,10 +12,9 @@ from wagtail.users.models import UserProfile
 
 from cms.models import CoordinatingRole
 from tests.factories import UserFactory, prefer_language
+from tests.helpers.workflow import act, channels, current_task_name, submit_new_exemplar
 from workflows import notifications
 from workflows.setup import ensure_default_workflow
-
-from .conftest import act, channels, current_task_name, submit_new_exemplar
 
 pytestmark = pytest.mark.django_db
 

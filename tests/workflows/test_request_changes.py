@@ -6,8 +6,7 @@ import pytest
 from django.utils import timezone
 
 from exemplar_pages.models import ExemplarPage
-
-from .conftest import act, channels, current_task_name, submit_new_exemplar
+from tests.helpers.workflow import act, channels, current_task_name, submit_new_exemplar
 
 pytestmark = pytest.mark.django_db
 

@@ -1,9 +1,0 @@
-"""WSGI entry point for gunicorn (`gunicorn cms.wsgi`)."""
-
-import os
-
-from django.core.wsgi import get_wsgi_application
-
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings.production")
-
-application = get_wsgi_application()

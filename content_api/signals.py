@@ -1,0 +1,14 @@
+"""
+Signals of the published projection, for the apps above the content API.
+
+The projection must not know who listens: partner sync (partners/) records its change feed
+and sends webhooks from `document_changed`, the public site purges its pages. Receivers run
+inside the transaction of the change, so what they write commits or rolls back with it.
+"""
+
+from django.dispatch import Signal
+
+# Sent by content_api.projection when a published document is created, updated, unpublished or
+# deleted, with keyword arguments `change` (a ChangeType value), `kind` ("exemplar", "campaign",
+# "news"), `page_id`, `locale`, and `before` / `after`: the ids of the channels the item was in.
+document_changed = Signal()

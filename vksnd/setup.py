@@ -1,0 +1,50 @@
+"""
+`setup_site`: everything a fresh deployment needs, idempotently. Composition only: each
+step is the owning app's own function, called in the order their data depends on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from cms.models import RoleCode, Unit
+from cms.services.access import PermissionSet, ensure_role_groups, provision_unit, remove_stock_groups
+from cms.services.units import LoadReport, load_channels, load_units
+from exemplar_pages.tree import PageTree, ensure_page_tree, ensure_unit_folders
+from exemplar_pages.vocabularies import load_award_vocabularies
+from translations.services import setup_english_editions
+from workflows.setup import ensure_coordination_workflows, ensure_default_workflow
+
+
+@dataclass
+class SetupReport:
+    units: LoadReport
+    tree: PageTree
+    folders: int
+
+
+@transaction.atomic
+def setup_site(*, update_units: bool = False) -> SetupReport:
+    """Units and roles from the data file, the page tree, groups and permissions."""
+    units = load_units(update=update_units)
+    load_channels()
+    tree = ensure_page_tree()
+    load_award_vocabularies()  # after the tree, which creates the locales it translates into
+    role_groups = ensure_role_groups(tree.home, tree.exemplars, tree.campaigns, tree.news)
+    ensure_default_workflow(role_groups[RoleCode.OFFICE], tree.home)
+    ensure_coordination_workflows(tree.exemplars, tree.campaigns, tree.news)
+    setup_english_editions(tree.home)
+    remove_stock_groups()
+    folders = ensure_unit_folders(tree.exemplars)
+    perms = PermissionSet()
+    # In name order: collections keep their children sorted by name, and appending in order
+    # spares treebeard from renumbering siblings on each insert.
+    for unit in (
+        Unit.objects.filter(pk__in=folders.keys())
+        .select_related("editor_group", "head_group", "collection")
+        .order_by("short_name", "code")
+    ):
+        provision_unit(unit, folders[unit.pk], perms)
+    return SetupReport(units=units, tree=tree, folders=len(folders))
