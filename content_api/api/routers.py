@@ -26,7 +26,22 @@ ERRORS = {400: schemas.Problem, 401: schemas.Problem, 404: schemas.Problem, 429:
 LIST_EXTRA = {"cursor", "limit", "count"}
 
 
+def _is_control(character: str) -> bool:
+    return ord(character) < 32 or ord(character) == 127
+
+
+def _refuse_unsafe(request: HttpRequest) -> None:
+    """
+    Control characters (NUL above all, which PostgreSQL refuses in text) have no place in
+    any parameter, name or value: a 400 naming the parameter, before anything reads it.
+    """
+    for name, values in request.GET.lists():
+        if any(_is_control(c) for text in (name, *values) for c in text):
+            raise BadParameter(name, "contains a control character (such as NUL), which no parameter accepts")
+
+
 def _refuse_unknown(request: HttpRequest, schema) -> None:
+    _refuse_unsafe(request)
     unknown = sorted(set(request.GET) - set(schema.model_fields))
     if unknown:
         raise BadParameter(
@@ -92,6 +107,7 @@ def _detail_guard(request: HttpRequest):
     caller: Caller = request.auth
     limited = rate_limited(caller)
     if limited is None and request.GET:
+        _refuse_unsafe(request)
         raise BadParameter(sorted(request.GET)[0], "unknown parameter; this endpoint takes none")
     return caller, limited
 

@@ -43,13 +43,13 @@ def project_copy(target: Path) -> Path:
     return target
 
 
-def makemessages(project: Path) -> dict[str, polib.POFile]:
-    """Run `manage.py makemessages -l en` in `project` for both domains; the catalogues it leaves."""
+def makemessages(project: Path, domains: tuple[str, ...] = ("django", "djangojs")) -> dict[str, polib.POFile]:
+    """Run `manage.py makemessages -l en` in `project` for `domains`; the catalogues it leaves."""
     if shutil.which("xgettext") is None or shutil.which("msgmerge") is None:
         skip_or_fail("needs GNU gettext (xgettext, msgmerge): apt-get install gettext")
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "settings.dev"}
     env.pop("DATABASE_URL", None)
-    for domain in ("django", "djangojs"):
+    for domain in domains:
         subprocess.run(
             [sys.executable, "manage.py", "makemessages", "-l", "en", "-d", domain],
             cwd=project,
