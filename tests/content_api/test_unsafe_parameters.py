@@ -21,14 +21,20 @@ PARAMETERS = (
 )
 
 
-@pytest.mark.parametrize(("collection", "name"), PARAMETERS)
-@pytest.mark.parametrize("character", ["\x00", "\x1f", "\x7f"])
-def test_a_control_character_in_a_parameter_is_a_400_naming_it(api, collection, name, character):
-    response = api.get(f"{API}/{collection}/", {name: f"binh{character}thuan"})
-
+def problem_param(response) -> str:
     assert response.status_code == 400, response.content
     assert response["Content-Type"] == "application/problem+json"
-    assert response.json()["errors"][0]["param"] == name
+    return response.json()["errors"][0]["param"]
+
+
+@pytest.mark.parametrize(("collection", "name"), PARAMETERS)
+def test_a_nul_byte_in_any_parameter_is_a_400_naming_it(api, collection, name):
+    assert problem_param(api.get(f"{API}/{collection}/", {name: "binh\x00thuan"})) == name
+
+
+@pytest.mark.parametrize("character", ["\x01", "\x1f", "\x7f"])
+def test_every_other_control_character_is_refused_too(api, character):
+    assert problem_param(api.get(f"{API}/exemplars/", {"search": f"thi{character}dua"})) == "search"
 
 
 def test_a_control_character_in_a_parameter_name_is_refused_too(api):
