@@ -17,7 +17,18 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def run_pytest_collection(env: dict[str, str]) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "--collect-only", "-q", "tests/test_settings.py"],
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "--collect-only",
+            "-q",
+            "-n",
+            "0",
+            "-p",
+            "no:cov",
+            "tests/test_settings.py",
+        ],
         cwd=ROOT,
         env=env,
         capture_output=True,

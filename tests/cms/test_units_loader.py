@@ -6,17 +6,27 @@ import unicodedata
 import pytest
 
 from cms.models import CoordinatingRole, Unit, UnitLevel
-from cms.services.units import load_units
+from cms.services.units import LoadReport, load_units
+from tests.fixtures.database import module_transaction
 
 BEFORE = datetime.date(2025, 6, 30)
 AFTER = datetime.date(2025, 7, 1)
 
-# The loader's own tests start from a migrated database without units.
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_site")]
+# The loader's own tests start from a migrated database without units; the directory is loaded
+# into it once for the module (each test's own `load_units()` is then a reload).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("first_load")]
 
 
-def test_loading_twice_changes_nothing_the_second_time():
-    first = load_units()
+@pytest.fixture(scope="module")
+def first_load(empty_site, django_db_blocker):
+    with module_transaction(django_db_blocker):
+        with django_db_blocker.unblock():
+            report = load_units()
+        yield report
+
+
+def test_loading_twice_changes_nothing_the_second_time(first_load: LoadReport):
+    first = first_load
     count = Unit.objects.count()
     second = load_units()
     assert first.changed and len(first.created) == count
