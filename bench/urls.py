@@ -6,11 +6,12 @@ through the same middleware stack, with no database or cache work: the best a Dj
 can do on this machine, against which the cached list is compared.
 """
 
-from cms.urls import urlpatterns as project_urlpatterns
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.urls import path
 from wagtail.api.v3.urls import api as wagtail_api
+
+from vksnd.site_urls import urlpatterns as project_urlpatterns
 
 # Set by bench/run.py before measuring, to the bytes of a real list page.
 FIXED_BODY = {"bytes": b"{}"}

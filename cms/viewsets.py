@@ -10,7 +10,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from cms.models import CoordinatingRole, Unit, UnitLevel
+from cms.models import CalendarDay, CoordinatingRole, Unit, UnitLevel
 
 
 class UnitFilterSet(WagtailFilterSet):
@@ -76,6 +76,27 @@ class UnitViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         return Unit.objects.select_related("parent")
+
+
+class CalendarDayViewSet(SnippetViewSet):
+    """Lịch ngày nghỉ: holidays, compensating days off and weekend days worked in exchange."""
+
+    model = CalendarDay
+    icon = "date"
+    menu_label = pgettext_lazy("menu", "Lịch ngày nghỉ")
+    menu_order = 320
+    add_to_admin_menu = True
+    list_display = [
+        Column("date", label=_("Ngày")),
+        Column("kind", label=_("Loại ngày"), accessor="get_kind_display"),
+        "name",
+        Column("source", label=_("Nguồn"), accessor="get_source_display"),
+    ]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+    search_backend_name = None
+    ordering = ["-date"]
+    list_per_page = 50
 
 
 class CoordinatingRoleViewSet(SnippetViewSet):

@@ -16,7 +16,7 @@ from .storage import STORAGE_ERRORS
 
 logger = logging.getLogger(__name__)
 
-# Where vksnd/urls.py mounts Wagtail's document serve view.
+# Where vksnd/site_urls.py (and a host site) mounts Wagtail's document serve view.
 DOCUMENTS_PREFIX = "/documents/"
 
 STORAGE_UNAVAILABLE = _(

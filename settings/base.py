@@ -13,6 +13,8 @@ import dj_database_url
 from botocore.config import Config as BotoConfig
 from django.core.exceptions import ImproperlyConfigured
 
+from vksnd.conf import apply
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -59,18 +61,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # Application definition
 
+# The project's apps and what they need come first (vksnd.conf.apply, at the end of this module).
 INSTALLED_APPS = [
-    "cms",
-    "exemplar_pages",
-    "workflows",
-    "media",
-    "content_api",
-    "partners",
-    "translations",
-    "vksnd",
-    "wagtail_localize",
-    # Replaces wagtail.locales: the locale admin that knows about synchronisation.
-    "wagtail_localize.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.frontend_cache",
@@ -106,13 +98,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # An unreachable media store gives editors a clear message instead of a server error;
-    # document answers (presigned redirects, private files) are never cached by a CDN.
-    "media.middleware.StorageErrorMiddleware",
-    "media.middleware.DocumentCacheControlMiddleware",
+    # + the apps' media middlewares (vksnd.conf.MIDDLEWARE).
 ]
 
-ROOT_URLCONF = "vksnd.urls"
+ROOT_URLCONF = "vksnd.site_urls"
 WSGI_APPLICATION = "vksnd.wsgi.application"
 
 TEMPLATES = [
@@ -182,31 +171,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Internationalisation: Vietnamese first. Dates read dd/mm/yyyy through the project's own
-# format module (cms/formats/vi), time zone Asia/Ho_Chi_Minh, stored in UTC.
-# No LocaleMiddleware: the browser's Accept-Language never switches the admin to English.
-# Wagtail applies each editor's own choice (account settings), else LANGUAGE_CODE.
-LANGUAGE_CODE = "vi"
-TIME_ZONE = "Asia/Ho_Chi_Minh"
-USE_I18N = True
-USE_TZ = True
-LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
-FORMAT_MODULE_PATH = ["cms.formats"]
+# Languages, time zone, dates and the content locales: the apps' own (vksnd.conf.DEFAULTS).
 # The catalogues live in the foundation app (cms/locale), so the installable apps carry them;
 # listing them here also makes `makemessages` write every app's msgids into that one catalogue.
 LOCALE_PATHS = [BASE_DIR / "cms" / "locale"]
-
-# Content locales: Vietnamese is the source, English editions come through wagtail-localize.
-# https://docs.wagtail.org/en/stable/advanced_topics/i18n.html
-WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-# Languages an editor can pick for the admin in their profile.
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
-WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
-WAGTAIL_TIME_FORMAT = "%H:%M"
-# An English edition is never published by translating it: the Office approves it.
-WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Static files and media. Static files are served by WhiteNoise (no CDN dependency); media
 # goes to S3 when AWS_STORAGE_BUCKET_NAME is set (see the "S3" block), else to MEDIA_ROOT.
@@ -231,8 +199,6 @@ STORAGES = {
     "public": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# Renditions go to the public storage (a lazy alias that follows STORAGES, media/storage.py).
-WAGTAILIMAGES_RENDITION_STORAGE = "media.storage.get_public_storage"
 # Timeouts and retries of every S3 call, so that an unreachable store fails fast and clearly.
 AWS_S3_CONNECT_TIMEOUT = env_int("AWS_S3_CONNECT_TIMEOUT", 3)
 AWS_S3_READ_TIMEOUT = env_int("AWS_S3_READ_TIMEOUT", 20)
@@ -276,11 +242,7 @@ if AWS_STORAGE_BUCKET_NAME:
 else:
     WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
-
-# Background jobs: run at once unless a deployment selects the database backend.
-# https://docs.wagtail.org/en/stable/reference/settings.html#tasks
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background jobs run at once (vksnd.conf) unless production selects the database backend.
 
 # E-mail
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -295,50 +257,13 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Wagtail
 WAGTAIL_SITE_NAME = "Gương điển hình tiên tiến - VKSND"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAIL_ALLOW_UNICODE_SLUGS = False
-# Wagtail's database backend; on PostgreSQL it folds Vietnamese accents (cms/search_backend.py).
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search_backend"}}
-# Upload safety. Documents: PDF, DOCX, XLSX and images only, checked by content as well as by
-# extension (media/forms.py); images: no SVG (a script carrier), Wagtail checks that the
-# content matches the extension and enforces the byte and pixel limits.
-# https://docs.wagtail.org/en/stable/reference/settings.html#images
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "jpg", "jpeg", "png", "webp"]
+# Upload limits (bytes; images also in pixels): what vksnd.conf explains, from the environment.
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("WAGTAILDOCS_MAX_UPLOAD_SIZE", 20 * 1024 * 1024)
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "media.forms.SafeDocumentForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 20 * 1024 * 1024)
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 64_000_000)
-WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
-WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.SafeImageForm"
-# Largest video clip, in bytes, whether uploaded through the server or straight to S3.
 VIDEO_MAX_UPLOAD_SIZE = env_int("VIDEO_MAX_UPLOAD_SIZE", 500 * 1024 * 1024)
-# Direct-to-S3 uploads: part size (S3's minimum is 5 MB) and how long a started upload may
-# stay unfinished before `manage.py abort_stale_uploads` aborts it.
 VIDEO_UPLOAD_PART_SIZE = env_int("VIDEO_UPLOAD_PART_SIZE", 16 * 1024 * 1024)
 VIDEO_UPLOAD_STALE_HOURS = env_int("VIDEO_UPLOAD_STALE_HOURS", 24)
-# Pages edited after an approval must be approved again.
-WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
-WAGTAIL_MODERATION_ENABLED = True
-# Public holidays skipped when counting a stage's working days (ISO dates, kept per year).
-WORKFLOW_HOLIDAYS = env_list(
-    "WORKFLOW_HOLIDAYS",
-    [
-        "2026-01-01",
-        "2026-02-16",
-        "2026-02-17",
-        "2026-02-18",
-        "2026-02-19",
-        "2026-02-20",
-        "2026-04-27",
-        "2026-04-30",
-        "2026-05-01",
-        "2026-09-01",
-        "2026-09-02",
-    ],
-)
-# Record who approved the revision (workflows/provenance.py) before publishing it.
-WAGTAIL_FINISH_WORKFLOW_ACTION = "workflows.finish.publish_with_provenance"
-# Wagtail's stock API v3 is not mounted; the partner content API is the project's own.
-WAGTAILAPI_DOCS_ENABLED = False
 
 # The content API for partner portals (content_api/).
 # Public base URL of the API itself (for CDN purges) and of the public site (item `url`).
@@ -368,9 +293,6 @@ elif env("FRONTEND_CACHE_PURGE_URL"):
         "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
     }
 
-# Demo content and accounts (manage.py load_demo) are refused when this is False.
-DEMO_CONTENT_ALLOWED = False
-
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -380,14 +302,6 @@ LOGGING = {
 # Password of the demo accounts created by load_demo (dev and test settings only).
 DEMO_PASSWORD = env("DEMO_PASSWORD", "demo-vksnd-2026")
 
-# Password logins are for people: a content API partner's service account is refused
-# everywhere, even if someone gives it a password (partners/backends.py).
-# https://docs.djangoproject.com/en/5.2/topics/auth/customizing/#specifying-authentication-backends
-AUTHENTICATION_BACKENDS = ["partners.backends.NoServiceAccountModelBackend"]
-
-# Webhooks of partner sync (partners/webhooks.py): deliveries to loopback or private
-# addresses are refused (SSRF); only the test settings allow them, for a local receiver.
-WEBHOOK_ALLOW_PRIVATE_TARGETS = False
 # Lifetime of a partner's headless-preview link, in seconds.
 CONTENT_API_PREVIEW_SECONDS = env_int("CONTENT_API_PREVIEW_SECONDS", 30 * 60)
 
@@ -399,3 +313,8 @@ if env("WAGTAILLOCALIZE_MACHINE_TRANSLATOR_CLASS"):
         "CLASS": env("WAGTAILLOCALIZE_MACHINE_TRANSLATOR_CLASS"),
         "OPTIONS": {"AUTH_KEY": env("WAGTAILLOCALIZE_MACHINE_TRANSLATOR_AUTH_KEY", "")},
     }
+
+# What the apps need (installed apps, middleware, languages, upload safety, workflow and API
+# defaults): the same helper a host Wagtail site calls (docs/install-as-plugin.md). Values
+# set above win over its defaults.
+apply(globals())

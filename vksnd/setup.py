@@ -8,7 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 
+from cms.calendar import seed_calendar
 from cms.models import RoleCode, Unit
 from cms.services.access import PermissionSet, ensure_role_groups, provision_unit, remove_stock_groups
 from cms.services.units import LoadReport, load_channels, load_units
@@ -16,6 +18,10 @@ from exemplar_pages.tree import PageTree, ensure_page_tree, ensure_unit_folders
 from exemplar_pages.vocabularies import load_award_vocabularies
 from translations.services import setup_english_editions
 from workflows.setup import ensure_coordination_workflows, ensure_default_workflow
+
+# Statutory holidays are seeded for this year and the next ones (deadlines rarely reach further);
+# each deployment's setup_site adds the following years as time passes.
+CALENDAR_YEARS_AHEAD = 2
 
 
 @dataclass
@@ -30,6 +36,8 @@ def setup_site(*, update_units: bool = False) -> SetupReport:
     """Units and roles from the data file, the page tree, groups and permissions."""
     units = load_units(update=update_units)
     load_channels()
+    this_year = timezone.localdate().year
+    seed_calendar(range(this_year, this_year + CALENDAR_YEARS_AHEAD + 1))
     tree = ensure_page_tree()
     load_award_vocabularies()  # after the tree, which creates the locales it translates into
     role_groups = ensure_role_groups(tree.home, tree.exemplars, tree.campaigns, tree.news)

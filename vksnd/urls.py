@@ -1,12 +1,14 @@
-"""URL configuration: the Wagtail admin, documents, and page serving."""
+"""
+The apps' URLs, for the reference site (vksnd/site_urls.py) and for a host Wagtail site, which
+includes them *before* its admin URLs (they replace two wagtail-localize admin views):
 
-from django.conf import settings
-from django.urls import include, path, re_path
+    path("", include("vksnd.urls")),
+    path("admin/", include(wagtailadmin_urls)),
+"""
+
+from django.urls import path, re_path
 from django.views.i18n import JavaScriptCatalog
-from wagtail import urls as wagtail_urls
-from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
-from wagtail.documents import urls as wagtaildocs_urls
 
 from content_api.api.app import api as content_api
 from content_api.api.app import not_found as content_api_not_found
@@ -40,14 +42,6 @@ urlpatterns = [
         require_admin_access(translation_views.ModeratedUpdateTranslationsView.as_view()),
     ),
     path("api/content/v1/", content_api.urls),
-    re_path(r"^api/", content_api_not_found),
-    path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    # Any other address under the content API answers a JSON 404, not an HTML page.
+    re_path(r"^api/content/", content_api_not_found),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-
-urlpatterns += [path("", include(wagtail_urls))]

@@ -46,6 +46,10 @@ ROLE_MODEL_PERMISSIONS = {
         "cms.add_channel",
         "cms.change_channel",
         "cms.view_channel",
+        "cms.add_calendarday",
+        "cms.change_calendarday",
+        "cms.delete_calendarday",
+        "cms.view_calendarday",
     ),
 }
 UNIT_MODEL_PERMISSIONS = ("cms.view_unit",)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.widgets.slug import SlugInput
@@ -40,6 +41,18 @@ class BasePage(Page):
     """
 
     template = "exemplar_pages/headless_page.html"
+
+    # The link to Wagtail's Page row, declared so that its reverse name carries the app:
+    # Django's automatic one ("homepage", "newspage") would clash with a host site's own
+    # HomePage or NewsPage when the apps are installed as a plugin (docs/install-as-plugin.md).
+    page_ptr = models.OneToOneField(
+        Page,
+        on_delete=models.CASCADE,
+        parent_link=True,
+        primary_key=True,
+        serialize=False,
+        related_name="%(app_label)s_%(class)s",
+    )
 
     promote_panels = [
         MultiFieldPanel(

@@ -158,7 +158,7 @@ def test_with_s3_a_png_named_mp4_is_refused_in_vietnamese_and_deleted(
 def test_with_s3_an_editor_who_chose_english_reads_the_upload_status_in_english(
     page, live_server, login, clip_editor, bucket_cors, tmp_path
 ):
-    # The script's texts come from the JavaScript catalogue (cms/urls.py) in the editor's language.
+    # The script's texts come from the JavaScript catalogue (vksnd/urls.py) in the editor's language.
     prefer_language(clip_editor, "en")
     open_form(page, live_server, login, clip_editor)
     page.locator("input[type=file][name=file]").set_input_files(
