@@ -36,6 +36,12 @@ def pytest_configure(config: pytest.Config) -> None:
             pytest.exit("CI must run with Redis; REDIS_URL is not set.", returncode=3)
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Heavy tests first: xdist hands out modules in this order, and a long one last would
+    leave the other worker idle while it finishes."""
+    items.sort(key=lambda item: item.get_closest_marker("heavy") is None)
+
+
 def _clear_own_caches() -> None:
     """
     Every cache alias, but only this worker's keys: on Redis, the keys under this worker's

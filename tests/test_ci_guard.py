@@ -37,6 +37,7 @@ def run_pytest_collection(env: dict[str, str]) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.heavy
 def test_ci_without_postgresql_stops_the_suite_at_once():
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env["CI"] = "true"
@@ -45,6 +46,7 @@ def test_ci_without_postgresql_stops_the_suite_at_once():
     assert "CI must run on PostgreSQL" in result.stdout + result.stderr
 
 
+@pytest.mark.heavy
 def test_ci_without_redis_stops_the_suite_at_once():
     env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
     env.update(CI="true", DATABASE_URL="postgres://postgres@127.0.0.1:5432/unused")

@@ -10,7 +10,7 @@ from exemplar_pages.demo import DECISION_1136, merit_award
 from exemplar_pages.models import ExemplarPage, UnitFolderPage
 from vksnd.demo import ensure_demo_accounts
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.heavy, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from media.models import VideoClip
 from tests.factories import UserFactory, prefer_language
 from tests.helpers.files import MP4_BYTES, image_bytes
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.heavy, pytest.mark.django_db(transaction=True)]
 
 MB = 1024 * 1024
 ADD = "wagtailsnippets_media_videoclip:add"

@@ -57,6 +57,7 @@ def keep_connection_open():
     request_finished.connect(close_old_connections)
 
 
+@pytest.mark.heavy
 @pytest.mark.parametrize("mode", [schemathesis.GenerationMode.POSITIVE, schemathesis.GenerationMode.NEGATIVE])
 def test_every_endpoint_answers_as_the_document_says(published, keep_connection_open, mode):
     """Generated requests, valid and invalid, never get a 500 and are answered as documented."""

@@ -15,6 +15,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 import requests
 
 from tests.helpers.makemessages import project_copy
@@ -62,6 +63,7 @@ def test_the_documented_blocks_are_there():
 
 
 # Builds a wheel and a whole Wagtail project: about a minute, on one xdist worker.
+@pytest.mark.heavy
 def test_the_wheel_installs_into_a_fresh_wagtail_project_by_the_documented_steps(tmp_path):
     uv = Path(sys.executable).parent / "uv"
     if not uv.exists():
