@@ -8,3 +8,17 @@ class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("Hệ thống")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Models can be imported only once the registry is ready, hence here.
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from . import unit_graph
+        from .models import Unit
+
+        # The cached hierarchy and lineage of the units follow every change of the directory.
+        for signal in (post_save, post_delete):
+            signal.connect(unit_graph.forget, sender=Unit, dispatch_uid="unit-graph")
+        m2m_changed.connect(
+            unit_graph.forget, sender=Unit.predecessors.through, dispatch_uid="unit-graph-m2m"
+        )

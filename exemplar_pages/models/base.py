@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.widgets.slug import SlugInput
 from wagtail.coreutils import find_available_slug
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from cms.text import normalize, slugify_vi
 
+from .. import restrictions
 from ..previews import preview_mode, registered_preview_modes
+from ..rendering import renderer_for
 
 # Wagtail's admin slugifier drops most Vietnamese letters ("Nguyễn" -> "nguyn") and maps đ
 # to "dj" (its Serbian map). These replacements run in the browser first, so the slug it
@@ -82,6 +85,33 @@ class BasePage(Page):
         if mode is not None:
             return mode.serve(self, request)
         return super().serve_preview(request, mode_name)
+
+    # Rendering: the template and context the rendering app registered (exemplar_pages/rendering.py).
+    # What HomePage.route fetches with the page it serves.
+    serve_select_related: tuple[str, ...] = ("locale",)
+
+    def get_template(self, request, *args, **kwargs):
+        renderer = renderer_for(self)
+        return renderer.template if renderer else super().get_template(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        renderer = renderer_for(self)
+        if renderer is not None:
+            context.update(renderer.context(self, request))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        renderer = renderer_for(self)
+        if renderer is not None and renderer.may_serve is not None and not renderer.may_serve(self, request):
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    def get_view_restrictions(self):
+        """Wagtail's answer, asked only when some page has a restriction (exemplar_pages/restrictions.py)."""
+        if not restrictions.any_exist():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def full_clean(self, *args, **kwargs) -> None:
         self.title = normalize(self.title or "")

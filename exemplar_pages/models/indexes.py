@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
 
 from cms.richtext import SHORT_FEATURES, SafeRichTextField
 
@@ -13,7 +16,7 @@ from .base import BasePage
 
 
 class HomePage(BasePage):
-    """The headless root of the site; partner portals read content through the API."""
+    """The root of the site in each language: the public site's home, the API's tree."""
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -22,6 +25,34 @@ class HomePage(BasePage):
         "exemplar_pages.NewsIndexPage",
     ]
     max_count_per_parent = 1
+
+    def route(self, request, path_components):
+        """
+        The page at a path in two queries whatever its depth (Wagtail's way costs two per
+        segment): one for the chain of pages whose url_paths the path's prefixes name, one for
+        the specific page with what it renders. Every page of the chain must be live — a page
+        under an unpublished folder is not on the site. A path that names no page (a sub-route,
+        or nothing) goes Wagtail's way.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            self.url_path + "".join(f"{component}/" for component in path_components[:end])
+            for end in range(1, len(path_components) + 1)
+        ]
+        chain = list(
+            Page.objects.filter(path__startswith=self.path, url_path__in=prefixes)
+            .order_by("depth")
+            .values("pk", "content_type_id", "live", "depth", "url_path")
+        )
+        if not chain or chain[-1]["url_path"] != prefixes[-1] or len(chain) != len(prefixes):
+            return super().route(request, path_components)
+        if not all(row["live"] for row in chain):
+            raise Http404
+        model = ContentType.objects.get_for_id(chain[-1]["content_type_id"]).model_class()
+        related = getattr(model, "serve_select_related", ("locale",))
+        page = model._default_manager.select_related(*related).get(pk=chain[-1]["pk"])
+        return page.route(request, [])
 
     class Meta:
         verbose_name = _("trang gốc")
@@ -95,6 +126,7 @@ class UnitFolderPage(BasePage):
     )
 
     # Only the Office (which manages units) may re-assign a folder.
+    serve_select_related = ("locale", "unit")
     content_panels = BasePage.content_panels + [FieldPanel("unit", permission="cms.change_unit")]
     parent_page_types = ["exemplar_pages.ExemplarIndexPage"]
     subpage_types = ["exemplar_pages.ExemplarPage"]
