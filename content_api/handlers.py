@@ -47,9 +47,17 @@ def _restriction_changed(sender, instance, **kwargs):
 
 
 def _published_referrers(sender, instance, **kwargs):
-    """Exemplars and news embed the title and slug of the campaigns they refer to."""
-    referrers = set(ExemplarPage.objects.live().filter(campaigns=instance).values_list("pk", flat=True))
-    referrers |= set(NewsPage.objects.live().filter(related_campaigns=instance).values_list("pk", flat=True))
+    """
+    Exemplars and news embed the title, slug and address of the campaigns they refer to (an
+    edition in another language refers to the campaign's translation in its language).
+    """
+    key = instance.translation_key
+    referrers = set(
+        ExemplarPage.objects.live().filter(campaigns__translation_key=key).values_list("pk", flat=True)
+    )
+    referrers |= set(
+        NewsPage.objects.live().filter(related_campaigns__translation_key=key).values_list("pk", flat=True)
+    )
     if referrers:
         reproject_pages.enqueue(sorted(referrers))
 

@@ -15,6 +15,7 @@ from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.db.models import Value
 from django.utils import timezone
+from django.utils.html import strip_tags
 from wagtail.models import Page
 
 from cms.search_backend import SEARCH_CONFIG
@@ -40,10 +41,44 @@ def _dumps(data) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def _search_text(page, summary: dict) -> str:
-    parts = [page.title, summary.get("lead", ""), summary.get("position", ""), summary.get("theme", "")]
-    parts += summary.get("tags", [])
-    return fold_accents(" ".join(p for p in parts if p)).lower()
+def _block_text(block: dict) -> list[str]:
+    """The words of one body block: text, headings, quotes, captions, titles."""
+    value = block.get("value")
+    if isinstance(value, str):
+        return [strip_tags(value)] if block.get("type") != "embed" else []
+    if not isinstance(value, dict):
+        return []
+    texts = [str(value.get(key) or "") for key in ("text", "attribution", "caption", "credit", "title")]
+    for nested in value.get("images", []) or []:
+        texts += _block_text({"type": "image", "value": nested})
+    if isinstance(value.get("clip"), dict):
+        texts.append(value["clip"].get("title") or "")
+    return texts
+
+
+def searchable(detail: dict) -> dict[str, str]:
+    """
+    The item's words by weight (PostgreSQL ranks A highest): A the title; B the lead, theme,
+    motto and position; C the achievements, tags and unit names; D the body.
+    """
+    units = [detail.get("unit"), detail.get("issuing_unit")]
+    return {
+        "A": detail.get("title", ""),
+        "B": " ".join(detail.get(key) or "" for key in ("lead", "theme", "motto", "position")),
+        "C": " ".join(
+            [
+                *detail.get("achievements", []),
+                *detail.get("tags", []),
+                *(f"{unit['name']} {unit['short_name']}" for unit in units if unit),
+            ]
+        ),
+        "D": " ".join(text for block in detail.get("body", []) for text in _block_text(block)),
+    }
+
+
+def _search_text(detail: dict) -> str:
+    """Everything searchable, accent-folded (what SQLite searches; PostgreSQL uses the vector)."""
+    return fold_accents(" ".join(searchable(detail).values())).lower()
 
 
 def _facets(page, kind: str) -> dict:
@@ -109,7 +144,7 @@ def sync_page(page_or_id) -> ContentDocument | None:
         "published_at": page.first_published_at or page.last_published_at or timezone.now(),
         "updated_at": page.last_published_at or timezone.now(),
         "expire_at": page.expire_at,
-        "search_text": _search_text(page, summary),
+        "search_text": _search_text(detail),
         "summary": _dumps(summary),
         "detail": _dumps(detail),
         "refs": refs,
@@ -120,7 +155,7 @@ def sync_page(page_or_id) -> ContentDocument | None:
     document, _created = ContentDocument.objects.update_or_create(page_id=page_id, defaults=values)
     document.channels.set(after)
     if connection.vendor == "postgresql":
-        _write_search_vector(document, page, summary)
+        _write_search_vector(document, detail)
     document_changed.send(
         ContentDocument,
         change=ChangeType.UPDATED if previous else ChangeType.CREATED,
@@ -129,24 +164,27 @@ def sync_page(page_or_id) -> ContentDocument | None:
         locale=values["locale"],
         before=before,
         after=after,
+        urls=sorted({summary.get("url"), _url_of(previous)} - {None}),
+        unit_ids=sorted({values["unit_id"], previous.unit_id if previous else None} - {None}),
+        refs=sorted({*refs, *(previous.refs if previous else [])}),
     )
     previous_unit = previous.unit_id if previous else None
     versioning.content_changed(document_tags(document, previous_unit_id=previous_unit), kind=kind, pk=page_id)
     return document
 
 
+def _url_of(document: ContentDocument | None) -> str | None:
+    """The public address a document was served with (for purging it)."""
+    return json.loads(document.summary).get("url") if document is not None else None
+
+
 def _unchanged(document: ContentDocument, values: dict) -> bool:
-    return all(getattr(document, name) == value for name, value in values.items() if name != "search_text")
+    return all(getattr(document, name) == value for name, value in values.items())
 
 
-def _write_search_vector(document: ContentDocument, page, summary: dict) -> None:
-    weighted = [
-        (page.title, "A"),
-        (" ".join([summary.get("lead", ""), summary.get("theme", ""), summary.get("position", "")]), "B"),
-        (" ".join(summary.get("tags", [])), "C"),
-    ]
+def _write_search_vector(document: ContentDocument, detail: dict) -> None:
     vector = None
-    for text, weight in weighted:
+    for weight, text in searchable(detail).items():
         part = SearchVector(Value(text or ""), config=SEARCH_CONFIG, weight=weight)
         vector = part if vector is None else vector + part
     ContentDocument.objects.filter(pk=document.pk).update(search_vector=vector)
@@ -161,6 +199,7 @@ def remove_page(page_id: int, *, deleted: bool = False) -> None:
     tags = document_tags(document)
     kind, locale = document.kind, document.locale
     before = list(document.channels.values_list("pk", flat=True))
+    url, unit_id = _url_of(document), document.unit_id
     document.delete()
     document_changed.send(
         ContentDocument,
@@ -170,6 +209,9 @@ def remove_page(page_id: int, *, deleted: bool = False) -> None:
         locale=locale,
         before=before,
         after=[],
+        urls=[url] if url else [],
+        unit_ids=[unit_id] if unit_id else [],
+        refs=list(document.refs),
     )
     versioning.content_changed(tags, kind=kind, pk=page_id)
 

@@ -53,12 +53,26 @@ def page_ref(page, kind: str) -> dict[str, Any]:
         "type": kind,
         "title": page.title,
         "slug": page.slug,
+        "url": public_url(page),
         "api_url": api_path(kind, page.pk),
     }
 
 
+def on_public_site(page) -> bool:
+    """
+    Whether the public site shows the page: published to one of PUBLIC_SITE_CHANNELS (None:
+    every live page, for a host site that serves them all).
+    """
+    wanted = getattr(settings, "PUBLIC_SITE_CHANNELS", None)
+    if wanted is None:
+        return True
+    return bool(set(wanted) & set(_channels(page)))
+
+
 def public_url(page) -> str | None:
-    """The page's address on the public site, when one is configured."""
+    """The page's address on the public site; None when the site does not show it."""
+    if not on_public_site(page):
+        return None
     base = getattr(settings, "CONTENT_PUBLIC_BASE_URL", "")
     relative = page.get_url_parts()
     if not relative:
@@ -167,8 +181,27 @@ def award(award, names: dict[tuple[type, Any], str]) -> dict[str, Any]:
     }
 
 
+def in_locale(pages, locale) -> list:
+    """
+    Related pages as an edition in `locale` should link them: their live translation in that
+    locale where one exists (relations are synchronised facts, so an English edition relates to
+    the Vietnamese pages), else the page itself.
+    """
+    pages = list(pages)
+    if not pages or all(p.locale_id == locale.pk for p in pages):
+        return pages
+    model = type(pages[0])
+    translated = {
+        p.translation_key: p
+        for p in model.objects.live().filter(
+            locale=locale, translation_key__in=[p.translation_key for p in pages]
+        )
+    }
+    return [translated.get(p.translation_key, p) for p in pages]
+
+
 def exemplar_detail(page: ExemplarPage) -> tuple[dict[str, Any], list[int]]:
-    campaigns = list(page.campaigns.all())
+    campaigns = in_locale(page.campaigns.all(), page.locale)
     awards = list(page.awards.select_related("award_form", "kind"))
     names = vocabulary_names([e for a in awards for e in (a.award_form, a.kind) if e], page.locale)
     data = {
@@ -238,8 +271,8 @@ def news_summary(page: NewsPage) -> dict[str, Any]:
 
 
 def news_detail(page: NewsPage) -> tuple[dict[str, Any], list[int]]:
-    exemplars = list(page.related_exemplars.all())
-    campaigns = list(page.related_campaigns.all())
+    exemplars = in_locale(page.related_exemplars.all(), page.locale)
+    campaigns = in_locale(page.related_campaigns.all(), page.locale)
     data = {
         **news_summary(page),
         "body": _stream(page.body),

@@ -10,5 +10,7 @@ from django.dispatch import Signal
 
 # Sent by content_api.projection when a published document is created, updated, unpublished or
 # deleted, with keyword arguments `change` (a ChangeType value), `kind` ("exemplar", "campaign",
-# "news"), `page_id`, `locale`, and `before` / `after`: the ids of the channels the item was in.
+# "news"), `page_id`, `locale`, `before` / `after`: the ids of the channels the item was in,
+# `urls`: its public addresses before and after (to purge), `unit_ids`: its units before and after,
+# `refs`: the ids of the items it refers to (an exemplar's campaigns), before and after.
 document_changed = Signal()

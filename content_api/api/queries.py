@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -15,6 +16,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from taggit.models import Tag
 
+from cms import unit_graph
 from cms.models import Channel, Unit
 from cms.search_backend import SEARCH_CONFIG
 from cms.text import fold_accents
@@ -53,12 +55,20 @@ def check_locale(value: str) -> str:
     return value
 
 
+def resolve_unit_id(value: str, param: str = "unit") -> int:
+    """The id of the unit a parameter names by id, code or former code (no query when warm)."""
+    units = unit_graph.graph()
+    value = value.strip()
+    pk = int(value) if value.isdigit() and len(value) < 19 else units.by_code(value)
+    if pk is None or (value.isdigit() and pk not in units.known):
+        raise BadParameter(param, f"no unit with id or code {value!r}")
+    return pk
+
+
 def resolve_unit(value: str, param: str = "unit") -> Unit:
     try:
-        if value.isdigit():
-            return Unit.objects.get(pk=int(value))
-        return Unit.objects.by_code(value)
-    except (Unit.DoesNotExist, Unit.MultipleObjectsReturned, ValueError, OverflowError):
+        return Unit.objects.get(pk=resolve_unit_id(value, param))
+    except Unit.DoesNotExist:  # deleted since the graph was read
         raise BadParameter(param, f"no unit with id or code {value!r}") from None
 
 
@@ -102,7 +112,7 @@ def common_filters(qs: QuerySet, params, caller: Caller) -> QuerySet:
             since = timezone.make_aware(since)
         qs = qs.filter(updated_at__gte=since)
     if getattr(params, "unit", None):
-        qs = qs.filter(unit_id__in=resolve_unit(params.unit).descendant_ids())
+        qs = qs.filter(unit_id__in=unit_graph.graph().descendant_ids(resolve_unit_id(params.unit)))
     if getattr(params, "channel", None):
         channel = resolve_channel(params.channel, caller)
         qs = qs.filter(Exists(Channels.objects.filter(contentdocument_id=OuterRef("pk"), channel_id=channel)))
@@ -257,8 +267,17 @@ def paginate(
     return rows, next_cursor
 
 
-def item_detail(caller: Caller, kind: str, pk: int) -> tuple[dict, list[str]] | None:
-    """The detail of one item as `caller` may see it, with its cache tags; None if it may not."""
+@dataclass(frozen=True)
+class Detail:
+    """An item as a caller may see it: the API's JSON, its cache tags, its translations' addresses."""
+
+    data: dict
+    tags: list[str]
+    translation_urls: dict[str, str | None]
+
+
+def load_detail(caller: Caller, kind: str, pk: int) -> Detail | None:
+    """The detail of one item as `caller` may see it, in three queries; None if it may not."""
     visible_docs = visible(caller)
     document = (
         visible_docs.filter(kind=kind, pk=pk).only("detail", "refs", "translation_key", "unit_id").first()
@@ -266,11 +285,13 @@ def item_detail(caller: Caller, kind: str, pk: int) -> tuple[dict, list[str]] | 
     if document is None:
         return None
     data = json.loads(document.detail)
-    data["translations"] = dict(
-        visible_docs.filter(translation_key=document.translation_key)
-        .exclude(pk=pk)
-        .values_list("locale", "pk")
+    translations = (
+        visible_docs.filter(translation_key=document.translation_key).exclude(pk=pk).only("locale", "summary")
     )
+    data["translations"], urls = {}, {}
+    for translation in translations:
+        data["translations"][translation.locale] = translation.pk
+        urls[translation.locale] = json.loads(translation.summary).get("url")
     if document.refs:
         allowed = set(visible_docs.filter(pk__in=document.refs).values_list("pk", flat=True))
         for key in ("campaigns", "related_exemplars", "related_campaigns"):
@@ -279,7 +300,13 @@ def item_detail(caller: Caller, kind: str, pk: int) -> tuple[dict, list[str]] | 
     tags = [f"{kind}-{pk}", *(f"campaign-{ref}" for ref in document.refs)]
     if document.unit_id:
         tags.append(f"unit-{document.unit_id}")
-    return data, tags
+    return Detail(data, tags, urls)
+
+
+def item_detail(caller: Caller, kind: str, pk: int) -> tuple[dict, list[str]] | None:
+    """The detail of one item as `caller` may see it, with its cache tags; None if it may not."""
+    found = load_detail(caller, kind, pk)
+    return (found.data, found.tags) if found else None
 
 
 def dumps(data: Any) -> bytes:

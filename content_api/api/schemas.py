@@ -29,6 +29,7 @@ class PageRef(Strict):
     type: Literal["exemplar", "campaign", "news"]
     title: str
     slug: str
+    url: str | None = Field(description="Its address on the public site, when the site shows it.")
     api_url: str
 
 
@@ -64,7 +65,9 @@ class ItemMeta(Strict):
     locale: str
     slug: str
     title: str
-    url: str | None
+    url: str | None = Field(
+        description="Its address on the public site; null when the site does not show it."
+    )
     api_url: str
     first_published_at: str | None
     last_published_at: str | None
