@@ -91,6 +91,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The public site: the language of its address, then anonymous pages from the shared cache
+    # before anything touches the database (public_site/middleware.py).
+    "public_site.middleware.PathLanguageMiddleware",
+    "public_site.middleware.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -268,7 +272,7 @@ VIDEO_UPLOAD_STALE_HOURS = env_int("VIDEO_UPLOAD_STALE_HOURS", 24)
 # The content API for partner portals (content_api/).
 # Public base URL of the API itself (for CDN purges) and of the public site (item `url`).
 CONTENT_API_BASE_URL = env("CONTENT_API_BASE_URL", WAGTAILADMIN_BASE_URL)
-CONTENT_PUBLIC_BASE_URL = env("CONTENT_PUBLIC_BASE_URL", "")
+CONTENT_PUBLIC_BASE_URL = env("CONTENT_PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL)
 # Requests per minute of an anonymous caller (per IP); partners have their own limit.
 CONTENT_API_ANON_RATE_LIMIT = env_int("CONTENT_API_ANON_RATE_LIMIT", 120)
 # How many reverse proxies (load balancer, CDN) add to X-Forwarded-For before Django.

@@ -25,6 +25,7 @@ STORAGES = {
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 CONTENT_API_BASE_URL = "http://testserver"
+CONTENT_PUBLIC_BASE_URL = "http://testserver"
 
 # Static files straight from the apps (no collectstatic outside production).
 STATIC_ROOT = None

@@ -17,7 +17,17 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-APPS = ["cms", "exemplar_pages", "media", "workflows", "content_api", "partners", "translations", "vksnd"]
+APPS = [
+    "cms",
+    "exemplar_pages",
+    "media",
+    "workflows",
+    "content_api",
+    "partners",
+    "translations",
+    "public_site",
+    "vksnd",
+]
 LOCAL = {*APPS, "settings", "tests", "bench", "manage"}
 
 

@@ -38,6 +38,18 @@ def ensure_english_home(home: Page) -> Page:
     return home.copy_for_translation(locale, alias=True)
 
 
+def ensure_english_sections(home: Page) -> None:
+    """
+    The listings of the English site (exemplars, campaigns, news): aliases of the Vietnamese
+    ones, as wagtail-localize would make them for the first translated page beneath, made at
+    once so that the English site has all its sections before its first English edition.
+    """
+    locale = english()
+    for section in home.get_children().live():
+        if section.get_translation_or_none(locale) is None:
+            section.copy_for_translation(locale, alias=True)
+
+
 def ensure_translation_permissions(en_home: Page) -> None:
     """The journal's translators edit English editions; the Office approves and publishes them."""
     perms = PermissionSet()
@@ -58,6 +70,7 @@ def submit_translation_permission() -> Permission:
 @transaction.atomic
 def setup_english_editions(home: Page) -> Workflow:
     en_home = ensure_english_home(home)
+    ensure_english_sections(home)
     ensure_translation_permissions(en_home)
     return ensure_translation_workflow(en_home)
 

@@ -27,6 +27,7 @@ PROJECT_APPS = [
     "content_api",
     "partners",
     "translations",
+    "public_site",
     "vksnd",
 ]
 # Before Wagtail's apps, like the project's own.
@@ -126,6 +127,14 @@ DEFAULTS: dict[str, Any] = {
     # even if someone gives it a password (partners/backends.py).
     # https://docs.djangoproject.com/en/5.2/topics/auth/customizing/#specifying-authentication-backends
     "AUTHENTICATION_BACKENDS": ["partners.backends.NoServiceAccountModelBackend"],
+    # The public site (public_site/): the channels whose content it shows (codes; the content
+    # API gives an item a `url` only when it is on the site), and its HTTP caching: browsers,
+    # the CDN, and the shared page cache (which a publication turns over at once).
+    "PUBLIC_SITE_CHANNELS": ["portal", "public"],
+    "PUBLIC_SITE_MAX_AGE": 60,
+    "PUBLIC_SITE_S_MAXAGE": 300,
+    "PUBLIC_SITE_STALE_WHILE_REVALIDATE": 600,
+    "PUBLIC_SITE_PAGE_CACHE_SECONDS": 600,
     # Demo content and accounts (manage.py load_demo) are refused when this is False.
     "DEMO_CONTENT_ALLOWED": False,
     # Background jobs run at once unless a deployment selects a backend with a worker.
