@@ -53,6 +53,7 @@ setup: $(BIN)/.runtime catalogs ## Migrate the database, set up the site and loa
 
 run: setup ## Create the venv, migrate SQLite, load demo content and serve on 127.0.0.1:8000
 	@echo ""
+	@echo "  Site:      http://$(HOST):$(PORT)/  (English: http://$(HOST):$(PORT)/en/)"
 	@echo "  Admin:     http://$(HOST):$(PORT)/admin/"
 	@echo "  API docs:  http://$(HOST):$(PORT)/api/content/v1/docs/"
 	@echo "  Try:       curl -s 'http://$(HOST):$(PORT)/api/content/v1/exemplars/?limit=2'"
@@ -74,8 +75,19 @@ check-migrations: $(BIN)/.dev ## Fail if a model change has no migration
 	DJANGO_SETTINGS_MODULE=settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=settings.test $(PY) manage.py check
 
-test: $(BIN)/.dev catalogs lint check-migrations ## Lint, migrations check, Django checks, the whole suite in parallel with coverage
+# axe-core for the accessibility tests, from npm with the lock's integrity hashes (never a CDN).
+# Without npm those tests skip with the reason (and fail under CI, which installs it).
+NPM := $(shell command -v npm)
+node_modules/.installed: package.json package-lock.json
+	@if [ -n "$(NPM)" ]; then npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && touch $@; \
+	else echo "npm not found: the accessibility tests will be skipped (apt install npm)"; fi
+
+test: $(BIN)/.dev catalogs node_modules/.installed lint check-migrations ## Lint, migrations check, Django checks, the whole suite in parallel with coverage
 	$(BIN)/pytest --cov --cov-report=term
+
+.PHONY: screenshots
+screenshots: $(BIN)/.dev node_modules/.installed ## Retake the public site's screenshots of the README (docs/screenshots/)
+	UPDATE_SCREENSHOTS=1 $(BIN)/pytest tests/browser/test_public_accessibility.py
 
 .PHONY: bench
 bench: $(BIN)/.runtime ## Benchmark the content API against Wagtail's API, PostgreSQL + Redis (bench/README.md; N=2000)

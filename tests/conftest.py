@@ -23,6 +23,7 @@ pytest_plugins = [
     "tests.fixtures.s3",
     "tests.fixtures.browser",
     "tests.fixtures.i18n",
+    "tests.fixtures.public_site",
 ]
 
 

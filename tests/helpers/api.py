@@ -42,3 +42,24 @@ def publish_english_copy(page, folder, title: str = "Nguyen Van Duc"):
     english.channels.set(page.channels.all())
     english.save_revision().publish()
     return english
+
+
+def publish_english_edition(page, title: str = "Nguyen Van Duc"):
+    """
+    An English edition of `page` where wagtail-localize puts it: under the English tree (its
+    folders created as aliases of the Vietnamese ones, as "Translate this page" does), with
+    its own slug, published. The shortcut for the public site's tests.
+    """
+    english_locale = Locale.objects.get(language_code="en")
+    folder = page.get_parent()
+    if folder.get_translation_or_none(english_locale) is None:
+        folder.copy_for_translation(english_locale, copy_parents=True, alias=True)
+    english = page.copy_for_translation(english_locale).specific
+    english.title = title
+    english.slug = f"{page.slug}-en"
+    english.achievements = [("achievement", "Outstanding service")]
+    english.save_revision().publish()
+    english = type(english).objects.get(pk=english.pk)
+    english.channels.set(page.channels.all())
+    english.save_revision().publish()
+    return type(english).objects.get(pk=english.pk)
