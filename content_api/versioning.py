@@ -45,9 +45,8 @@ def bump() -> dict:
     return version
 
 
-def current() -> dict:
-    """The version in force: {"token", "at" (epoch seconds of the change)}."""
-    version = cache.get(VERSION_KEY)
+def _settled(version: dict | None) -> dict:
+    """The version in force, given what the cache held (None, or one an expiry has passed)."""
     if version is None:
         version = _new_version()
         if not cache.add(VERSION_KEY, version, None):
@@ -55,6 +54,21 @@ def current() -> dict:
     elif version["next_expiry"] is not None and time.time() >= version["next_expiry"]:
         version = bump()
     return version
+
+
+def current() -> dict:
+    """The version in force: {"token", "at" (epoch seconds of the change)}."""
+    return _settled(cache.get(VERSION_KEY))
+
+
+def current_with(key: str) -> tuple[dict, object]:
+    """
+    The version in force and the cached value at `key`, read in one round trip to the cache
+    (a cached answer is then served after a single Redis read). The caller checks that the
+    value was stored under this version's token.
+    """
+    found = cache.get_many([VERSION_KEY, key])
+    return _settled(found.get(VERSION_KEY)), found.get(key)
 
 
 def content_changed(tags: list[str], *, kind: str, pk: int) -> None:

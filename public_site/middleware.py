@@ -7,8 +7,10 @@ cookie, so an English-speaking browser still gets the Vietnamese site (and the a
 sets each editor's own language itself) unless it asks for /en/.
 
 PublicPageCacheMiddleware: an anonymous visitor's GET of a page the site marked cacheable is
-kept in the shared cache under the content version (content_api.versioning), the address and
-the query; the next visitor gets it — or a 304 for a matching ETag — without a database query.
+kept in the shared cache under its address and query, marked with the content version
+(content_api.versioning) it was rendered under; the next visitor gets it — or a 304 for a
+matching ETag — after one cache read (the version and the page together), without a database
+query.
 Any publication, unpublication, expiry or change of a unit turns the version over, so nothing
 stale is served; the CDN in front is purged and keeps answers for `PUBLIC_SITE_S_MAXAGE`.
 """
@@ -81,13 +83,12 @@ class PublicPageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not is_anonymous_page_request(request):
             return self.get_response(request)
-        material = "|".join(
-            [versioning.current()["token"], request.path, request.META.get("QUERY_STRING", "")]
-        )
-        digest = hashlib.sha256(material.encode()).hexdigest()
-        etag = f'"{digest[:32]}"'
-        entry = cache.get(PAGE_KEY.format(digest))
-        if entry is not None:
+        address = f"{request.path}?{request.META.get('QUERY_STRING', '')}"
+        key = PAGE_KEY.format(hashlib.sha256(address.encode()).hexdigest())
+        version, entry = versioning.current_with(key)
+        token = version["token"]
+        etag = '"{}"'.format(hashlib.sha256(f"{token}|{address}".encode()).hexdigest()[:32])
+        if entry is not None and entry.get("version") == token:
             response = HttpResponse(entry["body"], content_type=entry["content_type"])
             for name, value in entry["headers"].items():
                 response[name] = value
@@ -108,8 +109,13 @@ class PublicPageCacheMiddleware:
                 if response.has_header(name)
             }
             cache.set(
-                PAGE_KEY.format(digest),
-                {"body": response.content, "content_type": response["Content-Type"], "headers": headers},
+                key,
+                {
+                    "version": token,
+                    "body": response.content,
+                    "content_type": response["Content-Type"],
+                    "headers": headers,
+                },
                 settings.PUBLIC_SITE_PAGE_CACHE_SECONDS,
             )
             response["X-Page-Cache"] = "miss"
