@@ -37,6 +37,7 @@ import uuid
 from dataclasses import dataclass, field
 from html import escape
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -613,9 +614,13 @@ class Cloner:
         self.page_model = Page
         self.now = timezone.now()
 
-    def _public_url(self, url_path: str) -> str:
-        # Page.get_full_url() of a page under the default site's root page.
-        return self.site_root_url + url_path[len(self.home_url_path) - 1 :]
+    def _public_url(self, url_path: str, template: Template) -> str | None:
+        # content_api.representations.public_url: none when the site does not show the
+        # template's channels, else the page's path under the public base URL (or the site's).
+        if template.summary["url"] is None:
+            return None
+        base = (settings.CONTENT_PUBLIC_BASE_URL or self.site_root_url).rstrip("/")
+        return base + url_path[len(self.home_url_path) - 1 :]
 
     def add(self, tables: Tables, index: int, page_id: int) -> None:
         rng = random.Random(SEED * 1_000_003 + index)  # noqa: S311 (reproducible data, not secrets)
@@ -705,7 +710,7 @@ class Cloner:
             "id": page_id,
             "slug": slug,
             "title": title,
-            "url": self._public_url(url_path),
+            "url": self._public_url(url_path, template),
             "api_url": f"/api/content/v1/exemplars/{page_id}/",
             "first_published_at": _iso(published),
             "last_published_at": _iso(updated),
@@ -857,7 +862,7 @@ def seed(n: int) -> dict:
         site = Site.objects.get(is_default_site=True)
         cloner = Cloner(templates, folders, site.root_url, site.root_page.url_path)
         for template in templates:
-            if cloner._public_url(template.page["url_path"]) != template.summary["url"]:
+            if cloner._public_url(template.page["url_path"], template) != template.summary["url"]:
                 print(f"  warning: clone URLs are not built like {template.summary['url']}")
         with connection.cursor() as cursor:
             cursor.execute("SELECT COALESCE(max(id), 0) FROM wagtailcore_page")

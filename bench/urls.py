@@ -1,7 +1,7 @@
 """
 URLs of the benchmark: the project's own, plus Wagtail's stock API v3 and a ceiling view.
 
-The ceiling (`/bench/fixed/`) answers fixed bytes of the size of a content API list page
+The ceiling (`/api/bench/fixed/`) answers fixed bytes of the size of a content API list page
 through the same middleware stack, with no database or cache work: the best a Django view
 can do on this machine, against which the cached list is compared.
 """
@@ -16,6 +16,8 @@ from vksnd.site_urls import urlpatterns as project_urlpatterns
 # Set by bench/run.py before measuring, to the bytes of a real list page.
 FIXED_BODY = {"bytes": b"{}"}
 FIXED_CACHE_KEY = "bench:fixed-body"
+# Set by bench/run.py to the bytes of a cached public exemplar page.
+FIXED_PAGE = {"bytes": b""}
 
 
 def fixed(request):
@@ -34,10 +36,21 @@ def fixed_from_cache(request):
     return response
 
 
+def fixed_page(request):
+    """The public site's ceiling: the HTML of an exemplar page with its cached headers."""
+    response = HttpResponse(FIXED_PAGE["bytes"], content_type="text/html; charset=utf-8")
+    response["ETag"] = '"0123456789abcdef0123456789abcdef"'
+    response["Cache-Control"] = "public, max-age=60, s-maxage=300, stale-while-revalidate=600"
+    return response
+
+
+# Under /api/, like the content API, so that the public site's page cache (which looks up
+# every other anonymous GET) stays out of the ceilings: they do no cache work at all.
 # Before the project's patterns: they end with Wagtail's catch-all page serving.
 urlpatterns = [
-    path("bench/fixed/", fixed),
-    path("bench/fixed-cache/", fixed_from_cache),
+    path("api/bench/fixed/", fixed),
+    path("api/bench/fixed-cache/", fixed_from_cache),
+    path("api/bench/fixed-page/", fixed_page),
     path("api/v3/", wagtail_api.urls),
     *project_urlpatterns,
 ]
