@@ -549,6 +549,19 @@ class Bench:
         # The page ceiling serves exactly the bytes of a cached exemplar page.
         urls.FIXED_PAGE["bytes"] = self.client.get(self.page_paths[0]).body
 
+    def forget_listing(self) -> None:
+        """
+        Drops the listing's cached answer but not the version: the listing as first asked for
+        at another address of the same version (another filter, another page).
+        """
+        import hashlib
+
+        from django.core.cache import cache
+
+        from public_site.middleware import PAGE_KEY
+
+        cache.delete(PAGE_KEY.format(hashlib.sha256(f"{self.listing_path}?".encode()).hexdigest()))
+
     def scenarios(self) -> list[Scenario]:
         exemplars = f"{API}/exemplars/"
         page1 = _query(limit=PAGE_SIZE)
@@ -632,6 +645,12 @@ class Bench:
                 "public exemplar listing page 1, uncached",
                 fixed(self.listing_path),
                 before=self.bump,
+            ),
+            Scenario(
+                "site_listing_fresh",
+                "public exemplar listing page 1, not cached, filters' choices of this version cached",
+                fixed(self.listing_path),
+                before=self.forget_listing,
             ),
             Scenario(
                 "site_listing_deep",

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import secrets
 import time
+from collections.abc import Callable
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -23,6 +25,7 @@ from .models import ContentDocument
 from .representations import COLLECTIONS, api_path
 
 VERSION_KEY = "content-api:version"
+T = TypeVar("T")
 
 
 def _next_expiry() -> float | None:
@@ -69,6 +72,20 @@ def current_with(key: str) -> tuple[dict, object]:
     """
     found = cache.get_many([VERSION_KEY, key])
     return _settled(found.get(VERSION_KEY)), found.get(key)
+
+
+def per_version(key: str, compute: Callable[[], T], timeout: int | None) -> T:
+    """
+    A value derived from what is published (a navigation, the choices of a filter), computed
+    once per content version and shared through the cache. The key is taken before computing,
+    so a value computed from rows a publication has just changed is kept under the old version.
+    """
+    versioned = f"{key}:{current()['token']}"
+    value = cache.get(versioned)
+    if value is None:
+        value = compute()
+        cache.set(versioned, value, timeout)
+    return value
 
 
 def content_changed(tags: list[str], *, kind: str, pk: int) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page
@@ -11,7 +10,7 @@ from wagtail.models import Page
 from content_api import versioning
 from exemplar_pages.models import CampaignIndexPage, ExemplarIndexPage, HomePage, NewsIndexPage
 
-NAV_KEY = "public-site:nav:{}"
+NAV_KEY = "public-site:nav"
 SECTIONS = {ExemplarIndexPage: "exemplars", CampaignIndexPage: "campaigns", NewsIndexPage: "news"}
 
 
@@ -20,30 +19,30 @@ def _navigation() -> dict[str, dict[str, str]]:
     Language -> the addresses of its home and three listings, in one query for every language
     (homes are the site's roots, listings their children), kept under the content version.
     """
-    key = NAV_KEY.format(versioning.current()["token"])
-    navigation = cache.get(key)
-    if navigation is None:
-        names = {ContentType.objects.get_for_model(HomePage).pk: "home"} | {
-            ContentType.objects.get_for_model(model).pk: name for model, name in SECTIONS.items()
-        }
-        pages = (
-            Page.objects.live()
-            .filter(content_type_id__in=names, depth__in=(2, 3))
-            .select_related("locale")
-            .order_by("path")
-        )
-        homes: dict[str, str] = {}
-        navigation = {}
-        for page in pages:
-            language, name = page.locale.language_code, names[page.content_type_id]
-            if name == "home":
-                homes[page.path] = language
-            elif homes.get(page.path[: -page.steplen]) != language:
-                continue  # a listing that is not directly under its language's home
-            url = page.get_url()
-            if url:
-                navigation.setdefault(language, {})[name] = url
-        cache.set(key, navigation, 300)
+    return versioning.per_version(NAV_KEY, _build_navigation, 300)
+
+
+def _build_navigation() -> dict[str, dict[str, str]]:
+    names = {ContentType.objects.get_for_model(HomePage).pk: "home"} | {
+        ContentType.objects.get_for_model(model).pk: name for model, name in SECTIONS.items()
+    }
+    pages = (
+        Page.objects.live()
+        .filter(content_type_id__in=names, depth__in=(2, 3))
+        .select_related("locale")
+        .order_by("path")
+    )
+    homes: dict[str, str] = {}
+    navigation: dict[str, dict[str, str]] = {}
+    for page in pages:
+        language, name = page.locale.language_code, names[page.content_type_id]
+        if name == "home":
+            homes[page.path] = language
+        elif homes.get(page.path[: -page.steplen]) != language:
+            continue  # a listing that is not directly under its language's home
+        url = page.get_url()
+        if url:
+            navigation.setdefault(language, {})[name] = url
     return navigation
 
 

@@ -12,11 +12,13 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db.models import QuerySet
 from pydantic import ValidationError
 
 from cms import unit_graph
 from cms.models import Unit
+from content_api import versioning
 from content_api.api import params as api_params
 from content_api.api.errors import BadParameter
 from content_api.api.queries import FILTERS, Detail, load_detail, paginate, search, visible
@@ -114,8 +116,19 @@ def current_campaign(locale: str) -> dict[str, Any] | None:
     return items[0] if items else None
 
 
+def _facet(name: str, kind: str, locale: str, compute):
+    # The choices of a listing's filters scan the whole collection, so they are computed once
+    # per content version and language, not for each listing address (filters, pages).
+    timeout = settings.PUBLIC_SITE_PAGE_CACHE_SECONDS
+    return versioning.per_version(f"public-site:facet:{name}:{kind}:{locale}", compute, timeout)
+
+
 def years(kind: str, locale: str) -> list[int]:
     """The years the filter offers: award years of the exemplars, years of campaigns and news."""
+    return _facet("years", kind, locale, lambda: _years(kind, locale))
+
+
+def _years(kind: str, locale: str) -> list[int]:
     qs = on_site(kind).filter(locale=locale)
     if kind == "exemplar":
         dates = Award.objects.filter(exemplar_id__in=qs.values("pk"), decision_date__isnull=False)
@@ -127,9 +140,13 @@ def years(kind: str, locale: str) -> list[int]:
 
 def units_with_items(kind: str, locale: str) -> list[Unit]:
     """The units the filter offers: those that have items of `kind` on the site."""
-    ids = on_site(kind).filter(locale=locale).exclude(unit=None).values("unit_id")
-    return list(Unit.objects.filter(pk__in=ids).order_by("short_name"))
+
+    def compute() -> list[Unit]:
+        ids = on_site(kind).filter(locale=locale).exclude(unit=None).values("unit_id")
+        return list(Unit.objects.filter(pk__in=ids).order_by("short_name"))
+
+    return _facet("units", kind, locale, compute)
 
 
 def campaigns_on_site(locale: str) -> list[dict[str, Any]]:
-    return latest("campaign", locale, 50)
+    return _facet("campaigns", "campaign", locale, lambda: latest("campaign", locale, 50))
