@@ -45,8 +45,10 @@ from .models import (
     UnitFolderPage,
 )
 
-# The unit whose folder holds the demo content and whose editor and head are demo accounts.
+# The unit whose folder holds the demo content of 2021-2024 (it ended on 30/6/2025), and the
+# unit that succeeded it, where the walk-through's editor and head work today.
 DEMO_UNIT_CODE = "VKS-BINHTHUAN"
+WALKTHROUGH_UNIT_CODE = "VKS-LAMDONG-2025"
 
 # Labels and obviously fake values that tests look for (and that must never leak).
 SAMPLE_LABEL = "(dữ liệu mẫu)"

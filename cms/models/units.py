@@ -315,6 +315,30 @@ class Unit(models.Model):
         """True once the unit's last day is past: its folder takes no new content."""
         return self.valid_until is not None and self.valid_until < (day or timezone.localdate())
 
+    def status_label(self) -> str:
+        """For the units' admin: in operation, not yet, or ended (and what succeeded it)."""
+        today = timezone.localdate()
+        if self.valid_from and self.valid_from > today:
+            return _("Hoạt động từ %(date)s") % {"date": self.valid_from.strftime("%d/%m/%Y")}
+        if not self.has_ended(today):
+            return str(_("Đang hoạt động"))
+        successors = ", ".join(unit.short_name for unit in self.successors.all())
+        ended = _("Đã kết thúc %(date)s") % {"date": self.valid_until.strftime("%d/%m/%Y")}
+        return f"{ended} → {successors}" if successors else str(ended)
+
+    def closure_notice(self) -> str:
+        """Why nothing new may start in this ended unit's folder, and where to go instead."""
+        successors = ", ".join(unit.short_name for unit in self.successors_on())
+        notice = _(
+            "%(unit)s đã kết thúc hoạt động ngày %(date)s: thư mục của đơn vị không nhận nội dung "
+            "hay tệp tải lên mới."
+        ) % {"unit": self.short_name, "date": self.valid_until.strftime("%d/%m/%Y")}
+        if successors:
+            notice += " " + _("Đơn vị kế tục: %(successors)s.") % {"successors": successors}
+        return notice
+
+    status_label.short_description = _("tình trạng")
+
     def is_valid_on(self, day: datetime.date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (
             self.valid_until is None or day <= self.valid_until

@@ -16,11 +16,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.heavy, pytest.mark.django_db(tran
 @pytest.fixture
 def draft(db):
     ensure_demo_accounts()  # on the baseline, which setup_site made
-    folder = UnitFolderPage.objects.get(unit__code="VKS-BINHTHUAN", locale__language_code="vi")
+    folder = UnitFolderPage.objects.get(unit__code="VKS-LAMDONG-2025", locale__language_code="vi")
     page = folder.add_child(
         instance=ExemplarPage(
             title="Cá nhân mẫu G (dữ liệu mẫu)",
-            unit=Unit.objects.get(code="VKS-BINHTHUAN"),
+            unit=Unit.objects.get(code="VKS-LAMDONG-2025"),
             achievement_period="2024",
             achievements=[("achievement", "Thành tích mẫu.")],
             awards=[merit_award(DECISION_1136)],
@@ -51,10 +51,10 @@ def test_the_demo_accounts_walk_an_exemplar_through_the_four_approvals(page, liv
     def stage():
         return ExemplarPage.objects.get(pk=draft.pk).current_workflow_state.current_task_state.task.name
 
-    run_action(page, live_server, draft, "binhthuan.bientap", "Gửi duyệt theo .*", login)
+    run_action(page, live_server, draft, "lamdong.bientap", "Gửi duyệt theo .*", login)
     assert stage() == "Xác nhận của thủ trưởng đơn vị"
 
-    run_action(page, live_server, draft, "binhthuan.lanhdao", "Xác nhận", login)
+    run_action(page, live_server, draft, "lamdong.lanhdao", "Xác nhận", login)
     assert stage() == "Thẩm định thành tích"
 
     def verify(p):
