@@ -10,9 +10,9 @@ from cms.models import Unit
 from exemplar_pages.demo import (
     DECISION_1136,
     DECISION_1879,
-    WALKTHROUGH_UNIT_CODE,
     SAMPLE_EMAIL,
     SAMPLE_PHONE,
+    WALKTHROUGH_UNIT_CODE,
     merit_award,
 )
 from exemplar_pages.models import ExemplarPage, UnitFolderPage
