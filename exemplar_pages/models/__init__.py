@@ -12,6 +12,7 @@ from .indexes import (
     NewsIndexPage,
     UnitFolderPage,
 )
+from .intake import MailMessage, MailStatus
 from .news import NewsPage, NewsPageTag
 
 __all__ = [
@@ -30,6 +31,8 @@ __all__ = [
     "ExemplarPageTag",
     "HomePage",
     "IndexPage",
+    "MailMessage",
+    "MailStatus",
     "NewsIndexPage",
     "NewsPage",
     "NewsPageTag",
