@@ -6,6 +6,7 @@ from wagtail.snippets.models import register_snippet
 from cms.models import RoleCode
 
 from .mail_admin import MailMessageViewSet
+from .on_behalf import tell_the_head
 from .viewsets import CampaignListingViewSet, ExemplarListingViewSet, NewsListingViewSet, VocabularyGroup
 
 register_snippet(VocabularyGroup)
@@ -44,3 +45,8 @@ def role_permissions():
         ),
         RoleCode.OFFICE: VOCABULARY_PERMISSIONS,
     }
+
+
+@hooks.register("after_create_page")
+def tell_the_head_of_content_filed_on_behalf(request, page) -> None:
+    tell_the_head(page.specific)

@@ -14,6 +14,7 @@ from .indexes import (
 )
 from .intake import MailMessage, MailStatus
 from .news import NewsPage, NewsPageTag
+from .unit_content import PlanPage, UnitNewsPage
 
 __all__ = [
     "Award",
@@ -36,7 +37,9 @@ __all__ = [
     "NewsIndexPage",
     "NewsPage",
     "NewsPageTag",
+    "PlanPage",
     "Recipient",
     "RecognitionLevel",
     "UnitFolderPage",
+    "UnitNewsPage",
 ]
