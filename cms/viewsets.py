@@ -3,14 +3,83 @@
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.models import CalendarDay, CoordinatingRole, Unit, UnitLevel
+from cms.text import fold_accents
+
+
+def search_units(queryset, query: str):
+    """
+    Units whose name, short name, code, symbol or province contain `query`, with or without
+    diacritics ("binh thuan" finds "Bình Thuận"). The directory holds hundreds of rows, not
+    millions: their names are folded in Python over one query, which works the same on
+    PostgreSQL and SQLite.
+    """
+    words = fold_accents(query).casefold().split()
+    if not words:
+        return queryset
+    matching = [
+        pk
+        for pk, *texts in queryset.values_list("pk", "name", "short_name", "code", "former_code", "province")
+        if all(word in fold_accents(" ".join(texts)).casefold() for word in words)
+    ]
+    return queryset.filter(pk__in=matching)
+
+
+class UnitChooserFilterForm(BaseFilterForm):
+    """The unit chooser: only units valid today unless asked, and a search that ignores accents."""
+
+    q = forms.CharField(
+        label=_("Tìm đơn vị"),
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": _("Tên, mã hoặc tỉnh, có dấu hoặc không dấu")}),
+    )
+    include_ended = forms.BooleanField(
+        label=_("Gồm cả đơn vị đã kết thúc (khi nhập nội dung của thời gian trước)"),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"data-chooser-modal-search-filter": True}),
+    )
+
+    def filter(self, objects):
+        if not self.cleaned_data.get("include_ended"):
+            objects = objects.current()
+        query = (self.cleaned_data.get("q") or "").strip()
+        if query:
+            objects = search_units(objects, query)
+            self.is_searching = True
+            self.search_query = query
+        return objects
+
+
+class UnitChooseMixin:
+    """Both chooser views filter through `UnitChooserFilterForm`."""
+
+    filter_form_class = UnitChooserFilterForm
+    ordering = ["short_name", "code"]
+
+
+class UnitChooseView(UnitChooseMixin, ChooseView):
+    pass
+
+
+class UnitChooseResultsView(UnitChooseMixin, ChooseResultsView):
+    pass
+
+
+class UnitChooserViewSet(SnippetChooserViewSet):
+    """The unit chooser of every page form (news, campaigns, exemplars, plans)."""
+
+    choose_view_class = UnitChooseView
+    choose_results_view_class = UnitChooseResultsView
 
 
 class UnitFilterSet(WagtailFilterSet):
@@ -42,6 +111,7 @@ class UnitViewSet(SnippetViewSet):
     """Đơn vị: the temporal directory, searchable and filterable."""
 
     model = Unit
+    chooser_viewset_class = UnitChooserViewSet
     icon = "site"
     menu_label = pgettext_lazy("menu", "Đơn vị")
     menu_order = 300
@@ -59,10 +129,12 @@ class UnitViewSet(SnippetViewSet):
         "province",
         Column("valid_from", label=_("Từ ngày")),
         Column("valid_until", label=_("Đến ngày")),
+        Column("status", label=_("Tình trạng"), accessor="status_label"),
         BooleanColumn("is_contributing", label=_("Đơn vị đề xuất")),
     ]
     list_export = [
         "code",
+        "status_label",
         "former_code",
         "name",
         "short_name",
@@ -75,7 +147,7 @@ class UnitViewSet(SnippetViewSet):
     ordering = ["level", "short_name"]
 
     def get_queryset(self, request):
-        return Unit.objects.select_related("parent")
+        return Unit.objects.select_related("parent").prefetch_related("successors")
 
 
 class CalendarDayViewSet(SnippetViewSet):

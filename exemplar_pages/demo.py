@@ -14,6 +14,7 @@ import datetime
 import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from email.message import EmailMessage
 from html import escape
 from typing import Any
 
@@ -31,6 +32,7 @@ from cms.models import Channel, Unit
 from cms.text import normalize
 
 from .blocks import StoryBlock
+from .mail_intake import ingest
 from .models import (
     Award,
     AwardForm,
@@ -41,12 +43,16 @@ from .models import (
     ExemplarPage,
     NewsIndexPage,
     NewsPage,
+    PlanPage,
     RecognitionLevel,
     UnitFolderPage,
+    UnitNewsPage,
 )
 
-# The unit whose folder holds the demo content and whose editor and head are demo accounts.
+# The unit whose folder holds the demo content of 2021-2024 (it ended on 30/6/2025), and the
+# unit that succeeded it, where the walk-through's editor and head work today.
 DEMO_UNIT_CODE = "VKS-BINHTHUAN"
+WALKTHROUGH_UNIT_CODE = "VKS-LAMDONG-2025"
 
 # Labels and obviously fake values that tests look for (and that must never leak).
 SAMPLE_LABEL = "(dữ liệu mẫu)"
@@ -87,18 +93,21 @@ class DemoContentReport:
     news: int = 0
     exemplars: int = 0
     images: int = 0
+    unit_items: int = 0
+    mail: int = 0
     existing: int = 0
 
     @property
     def created(self) -> int:
         """How many items this run created."""
-        return self.campaigns + self.news + self.exemplars + self.images
+        return self.campaigns + self.news + self.exemplars + self.images + self.unit_items + self.mail
 
     def summary(self) -> str:
         """A one-line summary for the management command."""
         return (
             f"Demo content created: {self.campaigns} campaigns, {self.news} news, "
-            f"{self.exemplars} exemplars, {self.images} images; {self.existing} already present."
+            f"{self.exemplars} exemplars, {self.images} images, {self.unit_items} unit news and plans, "
+            f"{self.mail} mailed proposals; {self.existing} already present."
         )
 
 
@@ -632,4 +641,101 @@ def load_demo_content() -> DemoContentReport:
     campaigns = _ensure_campaigns(report)
     exemplars = _ensure_exemplars(campaigns, report)
     _ensure_news(campaigns, exemplars, report)
+    _ensure_unit_items(campaigns, report)
+    _ensure_mail(report)
     return report
+
+
+# --- what units send: unit news, plans, proposals by mail -----------------------------------
+
+UNIT_NEWS_SLUG = "thuc-hien-ke-hoach-293-kh-vks"
+PLAN_293_SLUG = "ke-hoach-293-kh-vks"
+# Lâm Đồng's demo contact address, and two sample messages (processed once, by Message-ID).
+DEMO_UNIT_MAIL = "vanthu.lamdong@demo.invalid"
+DEMO_MAIL_FROM_UNIT_ID = "<de-xuat-mau-lamdong@demo.invalid>"
+DEMO_MAIL_UNKNOWN_ID = "<thu-mau-khong-ro-don-vi@demo.invalid>"
+
+
+def _ensure_unit_items(campaigns: dict[str, CampaignPage], report: DemoContentReport) -> None:
+    """Seed 001 as Bình Thuận sent it: its news of an emulation activity and its plan 293/KH-VKS."""
+    unit = _unit(DEMO_UNIT_CODE)
+    folder = UnitFolderPage.objects.get(unit=unit, locale=Locale.get_default())
+
+    def news() -> UnitNewsPage:
+        return UnitNewsPage(
+            title="Viện KSND tỉnh Bình Thuận thực hiện Kế hoạch 293/KH-VKS tuyên truyền gương điển hình",
+            # The seed carries no date: this is the date of the latest decision it cites.
+            date=DECISION_1879[1],
+            unit=unit,
+            lead=(
+                "Thực hiện Kế hoạch số 293/KH-VKS ngày 10/4/2023, Viện KSND hai cấp tỉnh Bình Thuận thường "
+                "xuyên tuyên truyền về các hoạt động thi đua và các điển hình tiên tiến (tin của đơn vị)."
+            ),
+            body=_story(
+                "Hưởng ứng phương châm “Đoàn kết, trách nhiệm - kỷ cương, liêm chính - bản lĩnh, hiệu quả” "
+                "và chủ đề thi đua “Đoàn kết, đổi mới, vượt khó, hoàn thành xuất sắc nhiệm vụ”, công chức, "
+                "người lao động có nhiều sáng kiến, giải pháp khắc phục khó khăn, lựa chọn khâu đột phá.",
+                "Nguồn: Văn Long - VPTH.",
+            ),
+            channels=_channels("unit-websites"),
+        )
+
+    def plan() -> PlanPage:
+        return PlanPage(
+            title="Kế hoạch tuyên truyền, giới thiệu gương điển hình tiên tiến tại 02 cấp Kiểm sát Bình Thuận",
+            number="293/KH-VKS",
+            date=datetime.date(2023, 4, 10),
+            unit=unit,
+            campaign=campaigns.get(CAMPAIGN_2023_SLUG),
+            body=_story(
+                "Thường xuyên xây dựng bài viết, video clip, ảnh, kèm theo trích ngang thành tích để giới "
+                "thiệu trên Trang tin điện tử Viện KSND tỉnh; phối hợp cung cấp thông tin, tài liệu cho Báo "
+                "Bảo vệ pháp luật, Tạp chí Kiểm sát, Trang tin điện tử của Ngành và các cơ quan truyền thông "
+                "tại địa phương."
+            ),
+            channels=_channels("unit-websites"),
+        )
+
+    # Drafts: the unit ended on 30/6/2025, and its history is shown as it was sent.
+    _ensure_page(folder, UNIT_NEWS_SLUG, news, publish=False, report=report, counter="unit_items")
+    _ensure_page(folder, PLAN_293_SLUG, plan, publish=False, report=report, counter="unit_items")
+
+
+def _demo_message(sender: str, message_id: str, subject: str, text: str, image: bytes | None = None) -> bytes:
+    mail = EmailMessage()
+    mail["From"] = sender
+    mail["To"] = "vp_v16@vks.gov.vn"
+    mail["Subject"] = subject
+    mail["Message-ID"] = message_id
+    mail.set_content(text)
+    if image is not None:
+        mail.add_attachment(image, maintype="image", subtype="png", filename="anh-minh-hoa-du-lieu-mau.png")
+    return bytes(mail)
+
+
+def _ensure_mail(report: DemoContentReport) -> None:
+    """One proposal mailed from Lâm Đồng's address, and one message waiting in quarantine."""
+    unit = _unit(WALKTHROUGH_UNIT_CODE)
+    if DEMO_UNIT_MAIL not in unit.email_addresses():
+        unit.emails = "\n".join([*unit.email_addresses(), DEMO_UNIT_MAIL])
+        unit.save(update_fields=["emails"])
+    messages = [
+        _demo_message(
+            f"Văn thư VKSND tỉnh Lâm Đồng (mẫu) <{DEMO_UNIT_MAIL}>",
+            DEMO_MAIL_FROM_UNIT_ID,
+            "Đề xuất gương điển hình: Cá nhân mẫu H (dữ liệu mẫu)",
+            "Kính gửi Phòng Thi đua - Khen thưởng,\n\nĐơn vị gửi bài viết, ảnh và trích ngang thành tích "
+            "của Cá nhân mẫu H (dữ liệu mẫu) theo Công văn 927/VKSTC-V16.",
+            _portrait_png(),
+        ),
+        _demo_message(
+            "nguoi-gui-mau@example.invalid",
+            DEMO_MAIL_UNKNOWN_ID,
+            "Tin hoạt động thi đua (dữ liệu mẫu, chưa rõ đơn vị)",
+            "Thư mẫu từ một địa chỉ không thuộc đơn vị nào: chờ Thi đua - Khen thưởng giao cho đơn vị.",
+        ),
+    ]
+    for raw in messages:
+        _record, processed = ingest(raw)
+        report.mail += int(processed)
+        report.existing += int(not processed)

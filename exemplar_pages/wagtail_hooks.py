@@ -5,9 +5,12 @@ from wagtail.snippets.models import register_snippet
 
 from cms.models import RoleCode
 
+from .mail_admin import MailMessageViewSet
+from .on_behalf import tell_the_head
 from .viewsets import CampaignListingViewSet, ExemplarListingViewSet, NewsListingViewSet, VocabularyGroup
 
 register_snippet(VocabularyGroup)
+register_snippet(MailMessageViewSet)
 
 
 @hooks.register("register_admin_viewset")
@@ -31,8 +34,19 @@ VOCABULARY_PERMISSIONS = (
 
 @hooks.register("register_role_permissions")
 def role_permissions():
-    """Emulation & rewards verifies exemplars; it and the Office keep the award vocabularies."""
+    """Emulation & rewards verifies exemplars and handles mail; it and the Office keep the vocabularies."""
     return {
-        RoleCode.EMULATION_REWARDS: ("exemplar_pages.verify_exemplarpage", *VOCABULARY_PERMISSIONS),
+        RoleCode.EMULATION_REWARDS: (
+            "exemplar_pages.verify_exemplarpage",
+            *VOCABULARY_PERMISSIONS,
+            # The quarantine of proposals by mail: assign to a unit or discard.
+            "exemplar_pages.view_mailmessage",
+            "exemplar_pages.change_mailmessage",
+        ),
         RoleCode.OFFICE: VOCABULARY_PERMISSIONS,
     }
+
+
+@hooks.register("after_create_page")
+def tell_the_head_of_content_filed_on_behalf(request, page) -> None:
+    tell_the_head(page.specific)

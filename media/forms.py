@@ -20,6 +20,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
+from cms.models import Unit
+
 from . import uploads
 from .filenames import safe_filename
 from .storage import STORAGE_ERRORS
@@ -46,6 +48,18 @@ class SafeUploadMixin:
         if isinstance(file, UploadedFile):
             file.name = safe_filename(file.name)
         return file
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None:
+            collections = getattr(self, "collections", None)
+            collection = cleaned.get("collection") or (
+                collections[0] if collections is not None and len(collections) == 1 else None
+            )
+            unit = Unit.objects.ended().filter(collection=collection).first() if collection else None
+            if unit is not None:
+                raise ValidationError(unit.closure_notice())
+        return cleaned
 
     def save(self, commit: bool = True):
         new_upload = "file" in self.changed_data or bool(getattr(self, "direct_name", None))

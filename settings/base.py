@@ -258,6 +258,17 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "CMS Gương điển hình <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Proposals by mail: the emulation office's mailbox, read over IMAP by
+# `manage.py fetch_mail_proposals` (exemplar_pages/mail_intake.py, .env.example).
+MAIL_INTAKE_IMAP_HOST = env("MAIL_INTAKE_IMAP_HOST", "")
+MAIL_INTAKE_IMAP_PORT = env_int("MAIL_INTAKE_IMAP_PORT", 993)
+# "ssl" (IMAPS, port 993), "starttls" (port 143 upgraded) or "none" (tests, a local relay only).
+MAIL_INTAKE_IMAP_SECURITY = env("MAIL_INTAKE_IMAP_SECURITY", "ssl")
+MAIL_INTAKE_IMAP_USER = env("MAIL_INTAKE_IMAP_USER", "")
+MAIL_INTAKE_IMAP_PASSWORD = env("MAIL_INTAKE_IMAP_PASSWORD", "")
+MAIL_INTAKE_IMAP_FOLDER = env("MAIL_INTAKE_IMAP_FOLDER", "INBOX")
+MAIL_INTAKE_MAX_BYTES = env_int("MAIL_INTAKE_MAX_BYTES", 50 * 1024 * 1024)
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Gương điển hình tiên tiến - VKSND"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

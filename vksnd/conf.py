@@ -137,6 +137,15 @@ DEFAULTS: dict[str, Any] = {
     "PUBLIC_SITE_PAGE_CACHE_SECONDS": 600,
     # Demo content and accounts (manage.py load_demo) are refused when this is False.
     "DEMO_CONTENT_ALLOWED": False,
+    # Proposals by mail (exemplar_pages/mail_intake.py): the largest message read, and the
+    # intake mailbox over IMAP (host unset: `fetch_mail_proposals` refuses to run).
+    "MAIL_INTAKE_MAX_BYTES": 50 * 1024 * 1024,
+    "MAIL_INTAKE_IMAP_HOST": "",
+    "MAIL_INTAKE_IMAP_PORT": 993,
+    "MAIL_INTAKE_IMAP_SECURITY": "ssl",
+    "MAIL_INTAKE_IMAP_USER": "",
+    "MAIL_INTAKE_IMAP_PASSWORD": "",
+    "MAIL_INTAKE_IMAP_FOLDER": "INBOX",
     # Background jobs run at once unless a deployment selects a backend with a worker.
     # https://docs.wagtail.org/en/stable/reference/settings.html#tasks
     "TASKS": {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},

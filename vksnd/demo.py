@@ -14,7 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
 from cms.models import CoordinatingRole, RoleCode, Unit
-from exemplar_pages.demo import DEMO_UNIT_CODE, load_demo_content
+from exemplar_pages.demo import DEMO_UNIT_CODE, WALKTHROUGH_UNIT_CODE, load_demo_content
 from translations.demo import load_demo_translations
 from workflows.demo import load_demo_moderation
 
@@ -29,8 +29,9 @@ class DemoAccount:
     full_name: str
     description: str
     role: str | None = None  # a RoleCode
-    unit_group: str | None = None  # "editors" or "heads" of DEMO_UNIT_CODE
+    unit_group: str | None = None  # "editors" or "heads" of `unit_code`
     superuser: bool = False
+    unit_code: str = WALKTHROUGH_UNIT_CODE
 
 
 DEMO_ACCOUNTS = (
@@ -46,14 +47,30 @@ DEMO_ACCOUNTS = (
     ),
     DemoAccount("baobvpl", "Biên tập viên Báo BVPL (mẫu)", "Biên tập cho Báo", role=RoleCode.NEWSPAPER),
     DemoAccount("vanphong", "Cán bộ Văn phòng (mẫu)", "Phê duyệt đăng tải", role=RoleCode.OFFICE),
+    # The walk-through: a unit that exists today.
     DemoAccount(
-        "binhthuan.bientap",
-        "Biên tập viên VKSND tỉnh Bình Thuận (mẫu)",
-        "Đề xuất gương điển hình",
+        "lamdong.bientap",
+        "Biên tập viên VKSND tỉnh Lâm Đồng (mẫu)",
+        "Đề xuất gương điển hình, tin hoạt động, kế hoạch",
         unit_group="editors",
     ),
     DemoAccount(
-        "binhthuan.lanhdao", "Lãnh đạo VKSND tỉnh Bình Thuận (mẫu)", "Xác nhận đề xuất", unit_group="heads"
+        "lamdong.lanhdao", "Lãnh đạo VKSND tỉnh Lâm Đồng (mẫu)", "Xác nhận đề xuất", unit_group="heads"
+    ),
+    # Bình Thuận ended on 30/6/2025 (merged into Lâm Đồng): its accounts show its history.
+    DemoAccount(
+        "binhthuan.bientap",
+        "Biên tập viên VKSND tỉnh Bình Thuận (mẫu)",
+        "Xem nội dung của đơn vị đã kết thúc",
+        unit_group="editors",
+        unit_code=DEMO_UNIT_CODE,
+    ),
+    DemoAccount(
+        "binhthuan.lanhdao",
+        "Lãnh đạo VKSND tỉnh Bình Thuận (mẫu)",
+        "Xem nội dung của đơn vị đã kết thúc",
+        unit_group="heads",
+        unit_code=DEMO_UNIT_CODE,
     ),
 )
 
@@ -66,7 +83,7 @@ def _group_for(account: DemoAccount) -> Group | None:
     if account.role:
         return CoordinatingRole.objects.get(code=account.role).group
     if account.unit_group:
-        unit = Unit.objects.get(code=DEMO_UNIT_CODE)
+        unit = Unit.objects.get(code=account.unit_code)
         return unit.editor_group if account.unit_group == "editors" else unit.head_group
     return None
 

@@ -14,7 +14,7 @@ from cms.calendar import seed_calendar
 from cms.models import RoleCode, Unit
 from cms.services.access import PermissionSet, ensure_role_groups, provision_unit, remove_stock_groups
 from cms.services.units import LoadReport, load_channels, load_units
-from exemplar_pages.tree import PageTree, ensure_page_tree, ensure_unit_folders
+from exemplar_pages.tree import PageTree, ensure_page_tree, ensure_unit_folders, existing_page_tree
 from exemplar_pages.vocabularies import load_award_vocabularies
 from translations.services import setup_english_editions
 from workflows.setup import ensure_coordination_workflows, ensure_default_workflow
@@ -45,6 +45,14 @@ def setup_site(*, update_units: bool = False) -> SetupReport:
     ensure_coordination_workflows(tree.exemplars, tree.campaigns, tree.news)
     setup_english_editions(tree.home)
     remove_stock_groups()
+    folders = provision_unit_folders(tree)
+    return SetupReport(units=units, tree=tree, folders=folders)
+
+
+@transaction.atomic
+def provision_unit_folders(tree: PageTree | None = None) -> int:
+    """A folder, groups and a collection for every contributing unit; returns the folder count."""
+    tree = tree or existing_page_tree()
     folders = ensure_unit_folders(tree.exemplars)
     perms = PermissionSet()
     # In name order: collections keep their children sorted by name, and appending in order
@@ -55,4 +63,4 @@ def setup_site(*, update_units: bool = False) -> SetupReport:
         .order_by("short_name", "code")
     ):
         provision_unit(unit, folders[unit.pk], perms)
-    return SetupReport(units=units, tree=tree, folders=len(folders))
+    return len(folders)

@@ -10,9 +10,9 @@ from cms.models import Unit
 from exemplar_pages.demo import (
     DECISION_1136,
     DECISION_1879,
-    DEMO_UNIT_CODE,
     SAMPLE_EMAIL,
     SAMPLE_PHONE,
+    WALKTHROUGH_UNIT_CODE,
     merit_award,
 )
 from exemplar_pages.models import ExemplarPage, UnitFolderPage
@@ -38,8 +38,8 @@ def _approve(page: ExemplarPage, username: str, **data) -> None:
 @transaction.atomic
 def load_demo_moderation() -> int:
     """Create the waiting exemplars that are missing; returns how many were created."""
-    folder = UnitFolderPage.objects.get(unit__code=DEMO_UNIT_CODE, locale=Locale.get_default())
-    unit = Unit.objects.get(code=DEMO_UNIT_CODE)
+    folder = UnitFolderPage.objects.get(unit__code=WALKTHROUGH_UNIT_CODE, locale=Locale.get_default())
+    unit = Unit.objects.get(code=WALKTHROUGH_UNIT_CODE)
     editorial_channels = ["portal", "public", "newspaper", "journal"]
     created = 0
     for slug, title, passed in WAITING:
@@ -53,19 +53,19 @@ def load_demo_moderation() -> int:
                 position="Kiểm sát viên (dữ liệu mẫu)" if "Cá nhân" in title else "",
                 unit=unit,
                 lead="Hồ sơ mẫu để minh họa quy trình duyệt; không phải người hay tập thể có thật.",
-                achievement_period="2024",
-                achievements=[("achievement", "Thành tích mẫu trong phong trào thi đua năm 2024.")],
+                achievement_period="2024–2025",
+                achievements=[("achievement", "Thành tích mẫu trong phong trào thi đua năm 2024–2025.")],
                 awards=[merit_award(DECISION_1879 if passed % 2 else DECISION_1136)],
                 contact_phone=SAMPLE_PHONE,
                 contact_email=SAMPLE_EMAIL,
                 live=False,
             )
         )
-        editor = _user("binhthuan.bientap")
+        editor = _user("lamdong.bientap")
         page.save_revision(user=editor, log_action=True)
         page.get_workflow().start(page, editor)
         steps = [
-            ("binhthuan.lanhdao", {}),
+            ("lamdong.lanhdao", {}),
             ("thidua", {"recognition_level": "typical", "channels": editorial_channels, "comment": ""}),
             ("baobvpl", {}),
             ("tapchi", {}),

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import RegexValidator, validate_email
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -44,10 +45,39 @@ class UnitQuerySet(models.QuerySet):
     def current(self) -> UnitQuerySet:
         return self.valid_on(timezone.localdate())
 
+    def ended(self, day: datetime.date | None = None) -> UnitQuerySet:
+        """Units whose last day was before `day` (today by default)."""
+        return self.filter(valid_until__lt=day or timezone.localdate())
+
+    def for_email(self, address: str) -> UnitQuerySet:
+        """Units that list this address among their contact addresses (case-insensitively)."""
+        address = address.strip().lower()
+        if not address or "@" not in address:
+            return self.none()
+        # Contact addresses are stored one per line; a containment query narrows the rows,
+        # the exact comparison below rules out "a@x.vn" matching "aa@x.vn".
+        candidates = self.filter(emails__icontains=address)
+        return self.filter(pk__in=[u.pk for u in candidates if address in u.email_addresses()])
+
     def by_code(self, code: str) -> Unit:
         """The unit with this code or former code (e.g. "V16"), case-insensitively."""
         code = code.strip()
         return self.get(Q(code__iexact=code) | Q(former_code__iexact=code))
+
+
+def split_email_lines(value: str) -> list[str]:
+    """Addresses written one per line (commas and semicolons also separate), lower-cased."""
+    return [part.strip().lower() for part in re.split(r"[\s,;]+", value or "") if part.strip()]
+
+
+def validate_email_lines(value: str) -> None:
+    for address in split_email_lines(value):
+        try:
+            validate_email(address)
+        except ValidationError as error:
+            raise ValidationError(
+                _("“%(address)s” không phải là địa chỉ thư điện tử hợp lệ."), params={"address": address}
+            ) from error
 
 
 code_validator = RegexValidator(
@@ -179,6 +209,28 @@ class Unit(models.Model):
         related_name="unit",
         help_text=_("Tạo tự động bởi lệnh setup_site; ảnh và tài liệu do đơn vị tải lên."),
     )
+    website = models.URLField(
+        _("trang thông tin điện tử"),
+        blank=True,
+        help_text=_("Địa chỉ website của đơn vị, ví dụ https://vksbinhthuan.gov.vn."),
+    )
+    emails = models.TextField(
+        _("địa chỉ thư điện tử"),
+        blank=True,
+        validators=[validate_email_lines],
+        help_text=_(
+            "Mỗi dòng một địa chỉ. Thư gửi từ các địa chỉ này (hoặc của người dùng thuộc đơn vị) "
+            "vào hộp thư Thi đua - Khen thưởng được tạo thành đề xuất nháp của đơn vị."
+        ),
+    )
+    source = models.CharField(
+        _("căn cứ thành lập / kết thúc"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Nghị quyết, quyết định thành lập hoặc chấm dứt đơn vị, ví dụ: Nghị quyết 202/2025/QH15."
+        ),
+    )
     note = models.TextField(
         _("ghi chú"),
         blank=True,
@@ -195,6 +247,7 @@ class Unit(models.Model):
                 FieldRowPanel([FieldPanel("name_en"), FieldPanel("short_name_en")]),
                 FieldRowPanel([FieldPanel("code"), FieldPanel("former_code")]),
                 FieldRowPanel([FieldPanel("parent"), FieldPanel("province")]),
+                FieldRowPanel([FieldPanel("website"), FieldPanel("emails")]),
             ],
             heading=_("Thông tin đơn vị"),
         ),
@@ -202,6 +255,7 @@ class Unit(models.Model):
             [
                 FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_until")]),
                 FieldPanel("predecessors"),
+                FieldPanel("source"),
             ],
             heading=_("Thời gian hoạt động"),
         ),
@@ -232,9 +286,10 @@ class Unit(models.Model):
 
     def clean(self) -> None:
         super().clean()
-        for field in ("name", "short_name", "name_en", "short_name_en", "province", "note"):
+        for field in ("name", "short_name", "name_en", "short_name_en", "province", "source", "note"):
             setattr(self, field, normalize(getattr(self, field)).strip())
         self.code = self.code.strip().upper()
+        self.emails = "\n".join(dict.fromkeys(split_email_lines(self.emails)))
         if self.valid_from and self.valid_until and self.valid_from > self.valid_until:
             raise ValidationError(
                 {"valid_until": _("Ngày kết thúc phải sau hoặc trùng ngày bắt đầu hoạt động.")}
@@ -252,6 +307,37 @@ class Unit(models.Model):
         if language_code == "en" and self.name_en:
             return self.name_en, self.short_name_en or self.name_en
         return self.name, self.short_name
+
+    def email_addresses(self) -> list[str]:
+        return split_email_lines(self.emails)
+
+    def has_ended(self, day: datetime.date | None = None) -> bool:
+        """True once the unit's last day is past: its folder takes no new content."""
+        return self.valid_until is not None and self.valid_until < (day or timezone.localdate())
+
+    def status_label(self) -> str:
+        """For the units' admin: in operation, not yet, or ended (and what succeeded it)."""
+        today = timezone.localdate()
+        if self.valid_from and self.valid_from > today:
+            return _("Hoạt động từ %(date)s") % {"date": self.valid_from.strftime("%d/%m/%Y")}
+        if not self.has_ended(today):
+            return str(_("Đang hoạt động"))
+        successors = ", ".join(unit.short_name for unit in self.successors.all())
+        ended = _("Đã kết thúc %(date)s") % {"date": self.valid_until.strftime("%d/%m/%Y")}
+        return f"{ended} → {successors}" if successors else str(ended)
+
+    def closure_notice(self) -> str:
+        """Why nothing new may start in this ended unit's folder, and where to go instead."""
+        successors = ", ".join(unit.short_name for unit in self.successors_on())
+        notice = _(
+            "%(unit)s đã kết thúc hoạt động ngày %(date)s: thư mục của đơn vị không nhận nội dung "
+            "hay tệp tải lên mới."
+        ) % {"unit": self.short_name, "date": self.valid_until.strftime("%d/%m/%Y")}
+        if successors:
+            notice += " " + _("Đơn vị kế tục: %(successors)s.") % {"successors": successors}
+        return notice
+
+    status_label.short_description = _("tình trạng")
 
     def is_valid_on(self, day: datetime.date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (

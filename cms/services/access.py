@@ -13,6 +13,8 @@ from cms.models import CoordinatingRole, RoleCode, Unit
 
 PAGE_EDIT = ("add_page", "change_page")
 PAGE_MODERATE = ("change_page", "lock_page", "unlock_page")
+# The emulation role also files content on a unit's behalf, in any unit folder.
+PAGE_MODERATE_AND_FILE = ("add_page", *PAGE_MODERATE)
 PAGE_PUBLISH = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
 # Wagtail's own media permissions, granted on a collection; apps add theirs through the
 # `register_media_permissions` hook (media/: video clips).
@@ -125,7 +127,7 @@ def ensure_role_groups(home: Page, exemplars: Page, campaigns: Page, news: Page)
     root_collection = Collection.get_first_root_node()
     groups: dict[str, Group] = {}
     page_grants = {
-        RoleCode.EMULATION_REWARDS: [(exemplars, PAGE_MODERATE), (campaigns, PAGE_EDIT)],
+        RoleCode.EMULATION_REWARDS: [(exemplars, PAGE_MODERATE_AND_FILE), (campaigns, PAGE_EDIT)],
         RoleCode.JOURNAL: [(exemplars, PAGE_MODERATE), (news, PAGE_EDIT)],
         RoleCode.NEWSPAPER: [(exemplars, PAGE_MODERATE), (news, PAGE_EDIT)],
         RoleCode.OFFICE: [(home, PAGE_PUBLISH)],

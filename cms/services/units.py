@@ -15,7 +15,18 @@ from cms.text import normalize
 DEFAULT_UNITS_FILE = Path(__file__).resolve().parent.parent / "data" / "units.json"
 
 # Fields copied from the data file onto Unit as they are.
-_PLAIN_FIELDS = ("former_code", "name", "short_name", "name_en", "short_name_en", "level", "province", "note")
+_PLAIN_FIELDS = (
+    "former_code",
+    "name",
+    "short_name",
+    "name_en",
+    "short_name_en",
+    "level",
+    "province",
+    "website",
+    "source",
+    "note",
+)
 # Filled in on units whose administrators left them blank, even without `update`.
 _ENGLISH_FIELDS = ("name_en", "short_name_en")
 

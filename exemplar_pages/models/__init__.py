@@ -12,7 +12,9 @@ from .indexes import (
     NewsIndexPage,
     UnitFolderPage,
 )
+from .intake import MailMessage, MailStatus
 from .news import NewsPage, NewsPageTag
+from .unit_content import PlanPage, UnitNewsPage
 
 __all__ = [
     "Award",
@@ -30,10 +32,14 @@ __all__ = [
     "ExemplarPageTag",
     "HomePage",
     "IndexPage",
+    "MailMessage",
+    "MailStatus",
     "NewsIndexPage",
     "NewsPage",
     "NewsPageTag",
+    "PlanPage",
     "Recipient",
     "RecognitionLevel",
     "UnitFolderPage",
+    "UnitNewsPage",
 ]

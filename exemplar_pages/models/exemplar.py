@@ -27,6 +27,7 @@ from cms.models import Unit
 from cms.text import normalize
 
 from ..blocks import StoryBlock
+from ..closure import ClosedFolderContentMixin
 from .base import BasePage
 from .indexes import UnitFolderPage
 
@@ -70,7 +71,7 @@ class ExemplarPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class ExemplarPage(BasePage):
+class ExemplarPage(ClosedFolderContentMixin, BasePage):
     """
     An exemplar proposed by a unit: who they are, the achievement summary (trích ngang),
     the awards with their decisions, the story, and the channels it is approved for.

@@ -22,7 +22,7 @@ def test_the_login_screen_is_vietnamese(page, live_server):
 def test_a_demo_unit_editor_logs_in_and_sees_the_vietnamese_dashboard(
     page, demo_accounts, login, live_server
 ):
-    login("binhthuan.bientap")
+    login("lamdong.bientap")
     assert page.locator("html").get_attribute("lang") == "vi"
     assert page.get_by_text("Trang tổng quan").first.is_visible() or "Trang tổng quan" in page.title()
     page.goto(f"{live_server.url}/admin/pages/")

@@ -25,10 +25,10 @@ NOT_A_VIDEO_EN = "The uploaded file is not an MP4, WebM or MOV video"
 
 
 @pytest.fixture
-def clip_editor(binh_thuan, settings):
+def clip_editor(lam_dong, settings):
     # The `login` fixture types the demo password.
     return UserFactory(
-        username="bt-clip-editor", password=settings.DEMO_PASSWORD, groups=[binh_thuan.editor_group]
+        username="ld-clip-editor", password=settings.DEMO_PASSWORD, groups=[lam_dong.editor_group]
     )
 
 

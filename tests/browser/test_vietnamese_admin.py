@@ -43,14 +43,14 @@ def english_on(page) -> list[str]:
 
 
 def test_the_dashboard_has_no_english_label(page, demo_accounts, login):
-    login("binhthuan.bientap")
+    login("lamdong.bientap")
     assert "Tìm kiếm trong tất cả các trang" in page.locator("body").inner_html()
     assert english_on(page) == []
 
 
 def test_the_page_editor_and_its_workflow_menu_read_in_vietnamese(page, demo_accounts, login, live_server):
-    login("binhthuan.bientap")
-    folder = UnitFolderPage.objects.get(unit__code="VKS-BINHTHUAN", locale__language_code="vi")
+    login("lamdong.bientap")
+    folder = UnitFolderPage.objects.get(unit__code="VKS-LAMDONG-2025", locale__language_code="vi")
     page.goto(f"{live_server.url}/admin/pages/add/exemplar_pages/exemplarpage/{folder.pk}/")
     for tab in ("Thông tin", "Thành tích & khen thưởng", "Bài viết", "Kênh đăng tải"):
         assert page.get_by_role("tab", name=tab).is_visible()

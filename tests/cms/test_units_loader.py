@@ -114,3 +114,21 @@ def test_loading_fills_blank_english_names_and_keeps_an_administrators():
     assert report.updated == ["VKS-BINHTHUAN"]
     assert Unit.objects.get(code="VKS-BINHTHUAN").name_en == "People's Procuracy of Bình Thuận Province"
     assert Unit.objects.get(code="VKSTC").name_en == "The Supreme People's Procuracy of Viet Nam"
+
+
+# The 27 units of the Supreme Procuracy from 1/7/2025 (Resolution 1745 of the National
+# Assembly Standing Committee), as public reports of the resolution list them.
+SUPREME_PROCURACY_2025 = {
+    "UBKS", "VP", "V-CTAN", "V-CTTTXH", "V-CTKTTN", "V-CTMT", "V-CTTP", "V-CTXXHS", "VPT1", "VPT2", "VPT3",
+    "CQDT", "V-KSGG", "V-KSDS", "V-KSHCKD", "V-KSTHADS", "V-KSKNTC", "VHTQT", "VPC", "V15", "CTK", "CTC",
+    "TTRA", "DHKS-2025", "VKHKS", "BBVPL", "VKSQS-TW",
+}  # fmt: skip
+
+
+def test_the_supreme_procuracy_has_its_27_units_from_1_july_2025():
+    load_units()
+    assert len(SUPREME_PROCURACY_2025) == 27
+    units = Unit.objects.filter(code__in=SUPREME_PROCURACY_2025).valid_on(AFTER)
+    assert set(units.values_list("code", flat=True)) == SUPREME_PROCURACY_2025
+    assert set(units.values_list("parent__code", flat=True)) == {"VKSTC"}
+    assert Unit.objects.get(code="V-CTAN").source.startswith("Nghị quyết số 1745")

@@ -252,19 +252,19 @@ def test_internal_fields_never_appear_in_list_detail_or_search(api, make_exempla
 
 
 @pytest.fixture
-def reviewers(site_tree, vocabularies, binh_thuan, editor):
+def reviewers(site_tree, vocabularies, lam_dong, lam_dong_editor):
     load_units()
     ensure_coordination_workflows(site_tree.exemplars, site_tree.campaigns, site_tree.news)
     return {
-        "editor": editor,
-        "head": UserFactory(username="bt-head", groups=[binh_thuan.head_group]),
+        "editor": lam_dong_editor,
+        "head": UserFactory(username="ld-head", groups=[lam_dong.head_group]),
         "emulation": role_user("emulation_rewards", "thidua"),
         "office": role_user("office", "vanphong"),
     }
 
 
-def test_reviewers_comments_never_appear(api, reviewers, folder, bang_khen):
-    page = submit_new_exemplar(reviewers, folder, bang_khen)
+def test_reviewers_comments_never_appear(api, reviewers, lam_dong_folder, bang_khen):
+    page = submit_new_exemplar(reviewers, lam_dong_folder, bang_khen)
     comment = Comment.objects.create(
         page=page,
         user=reviewers["emulation"],

@@ -17,37 +17,45 @@ def add_url(model: str, parent) -> str:
     return reverse("wagtailadmin_pages:add", args=("exemplar_pages", model, parent.pk))
 
 
-def post_exemplar(client, editor, folder, **kwargs):
-    client.force_login(editor)
-    return client.post(add_url("exemplarpage", folder), exemplar_form(folder.unit, **kwargs))
+def post_exemplar(client, lam_dong_editor, lam_dong_folder, **kwargs):
+    client.force_login(lam_dong_editor)
+    return client.post(
+        add_url("exemplarpage", lam_dong_folder), exemplar_form(lam_dong_folder.unit, **kwargs)
+    )
 
 
-def test_a_malformed_decision_number_is_refused(client, editor, folder, bang_khen):
-    response = post_exemplar(client, editor, folder, awards=[award_row(bang_khen, number="1136-QĐ/UBND")])
+def test_a_malformed_decision_number_is_refused(client, lam_dong_editor, lam_dong_folder, bang_khen):
+    response = post_exemplar(
+        client, lam_dong_editor, lam_dong_folder, awards=[award_row(bang_khen, number="1136-QĐ/UBND")]
+    )
     assert response.status_code == 200
     assert "không đúng định dạng. Ví dụ hợp lệ: 1136/QĐ-UBND" in response.content.decode()
     assert not ExemplarPage.objects.exists()
     assert not Award.objects.exists()
 
 
-def test_a_decision_dated_in_the_future_is_refused(client, editor, folder, bang_khen):
+def test_a_decision_dated_in_the_future_is_refused(client, lam_dong_editor, lam_dong_folder, bang_khen):
     tomorrow = (timezone.localdate() + datetime.timedelta(days=1)).strftime("%d/%m/%Y")
-    response = post_exemplar(client, editor, folder, awards=[award_row(bang_khen, date=tomorrow)])
+    response = post_exemplar(
+        client, lam_dong_editor, lam_dong_folder, awards=[award_row(bang_khen, date=tomorrow)]
+    )
     assert "Ngày quyết định không thể ở tương lai." in response.content.decode()
     assert not ExemplarPage.objects.exists()
 
 
-def test_an_exemplar_without_a_unit_is_refused(client, editor, folder):
-    client.force_login(editor)
-    response = client.post(add_url("exemplarpage", folder), exemplar_form(None))
+def test_an_exemplar_without_a_unit_is_refused(client, lam_dong_editor, lam_dong_folder):
+    client.force_login(lam_dong_editor)
+    response = client.post(add_url("exemplarpage", lam_dong_folder), exemplar_form(None))
     assert response.status_code == 200
     assert "Trường này là bắt buộc." in response.content.decode()
     assert not ExemplarPage.objects.exists()
 
 
-def test_an_exemplar_of_another_unit_is_refused_in_this_folder(client, editor, folder, other_unit):
-    client.force_login(editor)
-    response = client.post(add_url("exemplarpage", folder), exemplar_form(other_unit))
+def test_an_exemplar_of_another_unit_is_refused_in_this_folder(
+    client, lam_dong_editor, lam_dong_folder, other_unit
+):
+    client.force_login(lam_dong_editor)
+    response = client.post(add_url("exemplarpage", lam_dong_folder), exemplar_form(other_unit))
     assert response.status_code == 200
     assert not ExemplarPage.objects.exists()
 
@@ -80,10 +88,13 @@ def test_a_campaign_with_a_malformed_directive_number_is_refused(client, emulati
     assert not CampaignPage.objects.exists()
 
 
-def test_decision_numbers_are_stored_as_written_without_stray_spaces(folder, bang_khen):
-    page = folder.add_child(
+def test_decision_numbers_are_stored_as_written_without_stray_spaces(lam_dong_folder, bang_khen):
+    page = lam_dong_folder.add_child(
         instance=ExemplarPage(
-            title="Tập thể mẫu (dữ liệu mẫu)", unit=folder.unit, achievement_period="2024", achievements=[]
+            title="Tập thể mẫu (dữ liệu mẫu)",
+            unit=lam_dong_folder.unit,
+            achievement_period="2024",
+            achievements=[],
         )
     )
     award = Award(

@@ -75,3 +75,35 @@ def news_form(unit, **overrides) -> dict:
     }
     data.update(overrides)
     return nested_form_data(data)
+
+
+def unit_news_form(unit, **overrides) -> dict:
+    data = {
+        "title": "VKSND tỉnh Lâm Đồng sơ kết phong trào thi đua 6 tháng (dữ liệu mẫu)",
+        "date": "15/07/2025",
+        "unit": unit.pk,
+        "lead": "Đơn vị sơ kết phong trào thi đua và biểu dương các điển hình.",
+        "body": streamfield([("paragraph", rich_text("<p>Nội dung tin hoạt động.</p>"))]),
+        "slug": "so-ket-phong-trao-thi-dua-6-thang",
+        "seo_title": "",
+        "search_description": "",
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def plan_form(unit, **overrides) -> dict:
+    data = {
+        "title": "Kế hoạch tuyên truyền, giới thiệu gương điển hình tiên tiến",
+        "number": "293/KH-VKS",
+        "date": "10/04/2025",
+        "unit": unit.pk,
+        "campaign": "",
+        "document": "",
+        "body": streamfield([("paragraph", rich_text("<p>Mục đích, yêu cầu.</p>"))]),
+        "slug": "ke-hoach-tuyen-truyen-guong-dien-hinh",
+        "seo_title": "",
+        "search_description": "",
+    }
+    data.update(overrides)
+    return nested_form_data(data)

@@ -59,9 +59,9 @@ def upload_document(client, user, collection, content: bytes, name: str):
 # Images
 
 
-def test_a_photo_is_stored_under_an_ascii_name(client, editor, binh_thuan, media_storage, settings):
+def test_a_photo_is_stored_under_an_ascii_name(client, lam_dong_editor, lam_dong, media_storage, settings):
     response = upload_image(
-        client, editor, binh_thuan.collection, image_bytes(), "Ảnh lễ ký kết (bản cuối).JPG"
+        client, lam_dong_editor, lam_dong.collection, image_bytes(), "Ảnh lễ ký kết (bản cuối).JPG"
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     image = Image.objects.get()
@@ -82,35 +82,37 @@ def test_a_photo_is_stored_under_an_ascii_name(client, editor, binh_thuan, media
     ids=["svg", "svg-named-png", "png-named-jpg", "executable-named-jpg"],
 )
 def test_svg_and_mislabelled_images_are_refused_in_vietnamese(
-    client, editor, binh_thuan, media_storage, settings, content, name, message
+    client, lam_dong_editor, lam_dong, media_storage, settings, content, name, message
 ):
-    response = upload_image(client, editor, binh_thuan.collection, content, name)
+    response = upload_image(client, lam_dong_editor, lam_dong.collection, content, name)
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not Image.objects.exists()
     assert stored_files(settings, media_storage) == []
 
 
-def test_an_image_over_the_byte_limit_is_refused(client, editor, binh_thuan, media_storage, settings):
+def test_an_image_over_the_byte_limit_is_refused(client, lam_dong_editor, lam_dong, media_storage, settings):
     settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10_000
     response = upload_image(
-        client, editor, binh_thuan.collection, image_bytes("PNG", (200, 200), noise=True), "lon.png"
+        client, lam_dong_editor, lam_dong.collection, image_bytes("PNG", (200, 200), noise=True), "lon.png"
     )
     assert "Tệp quá lớn" in response.content.decode()
     assert not Image.objects.exists()
     assert stored_files(settings, media_storage) == []
 
 
-def test_an_image_over_the_pixel_limit_is_refused(client, editor, binh_thuan, media_storage, settings):
+def test_an_image_over_the_pixel_limit_is_refused(client, lam_dong_editor, lam_dong, media_storage, settings):
     settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 100 * 100
-    response = upload_image(client, editor, binh_thuan.collection, image_bytes("PNG", (200, 200)), "to.png")
+    response = upload_image(
+        client, lam_dong_editor, lam_dong.collection, image_bytes("PNG", (200, 200)), "to.png"
+    )
     assert "quá nhiều điểm ảnh" in response.content.decode()
     assert not Image.objects.exists()
     assert stored_files(settings, media_storage) == []
 
 
 def test_a_file_whose_record_cannot_be_saved_is_deleted_again(
-    client, editor, binh_thuan, media_storage, settings
+    client, lam_dong_editor, lam_dong, media_storage, settings
 ):
     with (
         mock.patch(
@@ -118,7 +120,7 @@ def test_a_file_whose_record_cannot_be_saved_is_deleted_again(
         ),
         pytest.raises(RuntimeError),
     ):
-        upload_image(client, editor, binh_thuan.collection, image_bytes(), "anh.jpg")
+        upload_image(client, lam_dong_editor, lam_dong.collection, image_bytes(), "anh.jpg")
     assert not Image.objects.exists()
     assert stored_files(settings, media_storage) == []
 
@@ -136,9 +138,9 @@ def test_a_file_whose_record_cannot_be_saved_is_deleted_again(
     ids=["pdf", "docx", "xlsx"],
 )
 def test_pdf_docx_and_xlsx_documents_are_accepted(
-    client, editor, binh_thuan, media_storage, settings, content, name
+    client, lam_dong_editor, lam_dong, media_storage, settings, content, name
 ):
-    response = upload_document(client, editor, binh_thuan.collection, content, name)
+    response = upload_document(client, lam_dong_editor, lam_dong.collection, content, name)
     assert response.status_code == 302, response.content.decode()[:3000]
     document = Document.objects.get()
     assert document.file.name.isascii()
@@ -159,9 +161,9 @@ def test_pdf_docx_and_xlsx_documents_are_accepted(
     ids=["html-named-pdf", "zip-named-docx", "pdf-named-docx", "xlsx-named-docx", "svg"],
 )
 def test_other_or_mislabelled_documents_are_refused_in_vietnamese(
-    client, editor, binh_thuan, media_storage, settings, content, name, message
+    client, lam_dong_editor, lam_dong, media_storage, settings, content, name, message
 ):
-    response = upload_document(client, editor, binh_thuan.collection, content, name)
+    response = upload_document(client, lam_dong_editor, lam_dong.collection, content, name)
     assert response.status_code == 200
     html = response.content.decode()
     assert message in html

@@ -57,10 +57,10 @@ def test_a_valid_token_gives_the_revision_in_the_detail_shape_never_cached(api, 
 
 
 def test_the_preview_says_where_the_page_stands_in_moderation(
-    api, reviewer, workflows, people, folder, bang_khen
+    api, reviewer, workflows, people, lam_dong_folder, bang_khen
 ):
     partner, _plaintext = reviewer
-    page = submit_new_exemplar(people, folder, bang_khen)
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     act(people["head"], page, "approve")
     page.refresh_from_db()
     token = preview.make_token(partner, page, page.latest_revision)

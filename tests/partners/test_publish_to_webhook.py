@@ -19,12 +19,12 @@ pytestmark = pytest.mark.usefixtures("loopback_webhooks")
 
 
 def test_the_offices_approval_sends_a_signed_webhook_to_the_partner(
-    workflows, people, folder, bang_khen, make_partner, django_capture_on_commit_callbacks
+    workflows, people, lam_dong_folder, bang_khen, make_partner, django_capture_on_commit_callbacks
 ):
     partner, _token, _plaintext = make_partner(channel_codes=("portal",))
     with Receiver() as receiver:
         subscription = WebhookSubscription.objects.create(partner=partner, url=receiver.url)
-        page = submit_new_exemplar(people, folder, bang_khen)
+        page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
         confirm_and_verify(people, page, "portal")
         assert receiver.requests == []  # nothing before the Office approves
         with django_capture_on_commit_callbacks(execute=True):

@@ -40,9 +40,9 @@ def preview_for_reviewer(user, page) -> str:
 
 
 def test_each_reviewer_previews_the_public_page_of_the_revision_at_every_stage(
-    workflows, people, folder, bang_khen
+    workflows, people, lam_dong_folder, bang_khen
 ):
-    page = submit_new_exemplar(people, folder, bang_khen)
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     stages = []
     while page.current_workflow_state is not None:
         stage = current_task_name(page)

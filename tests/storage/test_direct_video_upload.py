@@ -51,10 +51,10 @@ def send_parts(started: dict, content: bytes) -> list[dict]:
 
 
 def test_a_large_clip_goes_straight_to_s3_in_parts_and_the_form_keeps_it(
-    s3, small_parts, client, editor, binh_thuan
+    s3, small_parts, client, lam_dong_editor, lam_dong
 ):
     content = clip_bytes(11 * MB)
-    client.force_login(editor)
+    client.force_login(lam_dong_editor)
     started = call(client, START, filename="Lễ tuyên dương.mp4", size=len(content)).json()
     assert len(started["urls"]) == 3
     parts = send_parts(started, content)
@@ -68,7 +68,7 @@ def test_a_large_clip_goes_straight_to_s3_in_parts_and_the_form_keeps_it(
             "uploaded_file": completed.json()["uploaded"],
             "duration": "00:03:25",
             "description": "",
-            "collection": binh_thuan.collection.pk,
+            "collection": lam_dong.collection.pk,
             "poster": "",
         },
     )
@@ -82,16 +82,16 @@ def test_a_large_clip_goes_straight_to_s3_in_parts_and_the_form_keeps_it(
     assert requests.get(clip.file.url, headers={"Range": "bytes=0-31"}, timeout=5).content == content[:32]
 
 
-def test_the_clip_form_offers_the_direct_upload_with_s3_only(media_storage, client, editor):
-    client.force_login(editor)
+def test_the_clip_form_offers_the_direct_upload_with_s3_only(media_storage, client, lam_dong_editor):
+    client.force_login(lam_dong_editor)
     html = client.get(reverse(ADD)).content.decode()
     assert ("data-video-upload-start" in html) is (media_storage is not None)
     assert ("media/js/video-upload.js" in html) is (media_storage is not None)
 
 
-def test_an_aborted_upload_leaves_no_parts_and_no_object(s3, small_parts, client, editor):
+def test_an_aborted_upload_leaves_no_parts_and_no_object(s3, small_parts, client, lam_dong_editor):
     content = clip_bytes(6 * MB)
-    client.force_login(editor)
+    client.force_login(lam_dong_editor)
     started = call(client, START, filename="clip.mp4", size=len(content)).json()
     requests.put(started["urls"][0], data=content[: 5 * MB], timeout=30)
     assert s3.client.list_multipart_uploads(Bucket=s3.bucket).get("Uploads")
@@ -100,16 +100,20 @@ def test_an_aborted_upload_leaves_no_parts_and_no_object(s3, small_parts, client
     assert s3.keys() == []
 
 
-def test_a_clip_declared_too_large_is_refused_before_anything_is_sent(s3, small_parts, client, editor):
-    client.force_login(editor)
+def test_a_clip_declared_too_large_is_refused_before_anything_is_sent(
+    s3, small_parts, client, lam_dong_editor
+):
+    client.force_login(lam_dong_editor)
     response = call(client, START, filename="clip.mp4", size=13 * MB)
     assert response.status_code == 400
     assert "Tệp video quá lớn" in response.json()["error"]
     assert not s3.client.list_multipart_uploads(Bucket=s3.bucket).get("Uploads")
 
 
-def test_a_clip_larger_than_declared_is_deleted_when_completed(s3, small_parts, settings, client, editor):
-    client.force_login(editor)
+def test_a_clip_larger_than_declared_is_deleted_when_completed(
+    s3, small_parts, settings, client, lam_dong_editor
+):
+    client.force_login(lam_dong_editor)
     started = call(client, START, filename="clip.mp4", size=10 * MB).json()
     settings.VIDEO_MAX_UPLOAD_SIZE = 10 * MB
     # The browser sends more than it declared: 2 parts of 5 MB and a bit more.
@@ -124,9 +128,9 @@ def test_a_clip_larger_than_declared_is_deleted_when_completed(s3, small_parts, 
     assert s3.keys() == []
 
 
-def test_a_text_file_named_mp4_is_deleted_when_completed(s3, small_parts, client, editor):
+def test_a_text_file_named_mp4_is_deleted_when_completed(s3, small_parts, client, lam_dong_editor):
     content = b"this is not a video at all " * 40
-    client.force_login(editor)
+    client.force_login(lam_dong_editor)
     started = call(client, START, filename="clip.mp4", size=len(content)).json()
     completed = call(client, COMPLETE, ticket=started["ticket"], parts=send_parts(started, content))
     assert completed.status_code == 400
@@ -134,18 +138,18 @@ def test_a_text_file_named_mp4_is_deleted_when_completed(s3, small_parts, client
     assert s3.keys() == []
 
 
-def test_a_name_that_is_not_a_video_is_refused_at_start(s3, client, editor):
-    client.force_login(editor)
+def test_a_name_that_is_not_a_video_is_refused_at_start(s3, client, lam_dong_editor):
+    client.force_login(lam_dong_editor)
     response = call(client, START, filename="clip.exe", size=1000)
     assert response.status_code == 400
     assert "MP4, WebM hoặc MOV" in response.json()["error"]
 
 
 def test_nobody_else_can_complete_abort_or_claim_an_upload(
-    s3, small_parts, client, editor, binh_thuan, other_unit
+    s3, small_parts, client, lam_dong_editor, lam_dong, other_unit
 ):
     content = clip_bytes(1000)
-    client.force_login(editor)
+    client.force_login(lam_dong_editor)
     started = call(client, START, filename="clip.mp4", size=len(content)).json()
     parts = send_parts(started, content)
     uploaded = call(client, COMPLETE, ticket=started["ticket"], parts=parts).json()["uploaded"]
@@ -168,16 +172,18 @@ def test_users_who_cannot_add_clips_cannot_start_uploads(s3, client, site_tree):
     assert call(client, START, filename="clip.mp4", size=1000).status_code in (302, 403)
 
 
-def test_starting_an_upload_while_s3_is_down_answers_503_in_vietnamese(stoppable_s3, client, editor):
+def test_starting_an_upload_while_s3_is_down_answers_503_in_vietnamese(stoppable_s3, client, lam_dong_editor):
     stoppable_s3.stop()
-    client.force_login(editor)
+    client.force_login(lam_dong_editor)
     response = call(client, START, filename="clip.mp4", size=1000)
     assert response.status_code == 503
     assert "Kho lưu trữ tệp tạm thời không phản hồi" in response.json()["error"]
 
 
-def test_abort_stale_uploads_aborts_old_unfinished_uploads_only(s3, small_parts, client, editor, capsys):
-    client.force_login(editor)
+def test_abort_stale_uploads_aborts_old_unfinished_uploads_only(
+    s3, small_parts, client, lam_dong_editor, capsys
+):
+    client.force_login(lam_dong_editor)
     call(client, START, filename="old.mp4", size=1000)
     # moto reports every upload as initiated on 2010-11-10, so "young" here means a huge limit.
     call_command("abort_stale_uploads", "--hours", "1000000")

@@ -25,19 +25,19 @@ API = "/api/content/v1"
 
 
 def test_an_exemplar_with_a_portrait_is_published_while_s3_is_down_and_the_api_answers(
-    stoppable_s3, folder, binh_thuan, public_channel
+    stoppable_s3, lam_dong_folder, lam_dong, public_channel
 ):
     portrait = make_image()
     page = ExemplarPage(
         title="Nguyễn Văn Đức (dữ liệu mẫu)",
-        unit=binh_thuan,
+        unit=lam_dong,
         achievement_period="2021 - 2024",
         achievements=[("achievement", "Hoàn thành xuất sắc nhiệm vụ")],
         lead="Một tấm gương tiêu biểu.",
         portrait=portrait,
         live=False,
     )
-    folder.add_child(instance=page)
+    lam_dong_folder.add_child(instance=page)
     page.channels.set([public_channel])
     stoppable_s3.stop()
 
@@ -50,9 +50,9 @@ def test_an_exemplar_with_a_portrait_is_published_while_s3_is_down_and_the_api_a
     assert response.json()["title"] == "Nguyễn Văn Đức (dữ liệu mẫu)"
 
 
-def test_media_representations_leave_out_what_the_store_cannot_give(stoppable_s3, binh_thuan):
+def test_media_representations_leave_out_what_the_store_cannot_give(stoppable_s3, lam_dong):
     poster = make_image()
-    clip = VideoClip(title="Clip (dữ liệu mẫu)", collection=binh_thuan.collection, poster=poster)
+    clip = VideoClip(title="Clip (dữ liệu mẫu)", collection=lam_dong.collection, poster=poster)
     clip.file.save("clip.mp4", ContentFile(MP4_BYTES), save=False)
     clip.save()
     stoppable_s3.stop()
@@ -64,16 +64,16 @@ def test_media_representations_leave_out_what_the_store_cannot_give(stoppable_s3
 
 
 def test_an_image_upload_while_s3_is_down_explains_itself_and_saves_nothing(
-    stoppable_s3, client, editor, binh_thuan
+    stoppable_s3, client, lam_dong_editor, lam_dong
 ):
     stoppable_s3.stop()
-    client.force_login(editor)
+    client.force_login(lam_dong_editor)
     response = client.post(
         reverse("wagtailimages:add"),
         {
             "title": "Ảnh (dữ liệu mẫu)",
             "file": SimpleUploadedFile("anh.jpg", image_bytes()),
-            "collection": binh_thuan.collection.pk,
+            "collection": lam_dong.collection.pk,
         },
     )
     assert response.status_code == 503
@@ -86,13 +86,13 @@ def test_an_image_upload_while_s3_is_down_explains_itself_and_saves_nothing(
 # end a real transaction, not poison the test's own.
 @pytest.mark.django_db(transaction=True)
 def test_a_multiple_upload_while_s3_is_down_answers_json_the_uploader_can_show(
-    stoppable_s3, client, editor, binh_thuan
+    stoppable_s3, client, lam_dong_editor, lam_dong
 ):
     stoppable_s3.stop()
-    client.force_login(editor)
+    client.force_login(lam_dong_editor)
     response = client.post(
         reverse("wagtailimages:add_multiple"),
-        {"files[]": SimpleUploadedFile("anh.jpg", image_bytes()), "collection": binh_thuan.collection.pk},
+        {"files[]": SimpleUploadedFile("anh.jpg", image_bytes()), "collection": lam_dong.collection.pk},
         headers={"X-Requested-With": "XMLHttpRequest"},
     )
     assert response.status_code == 503
@@ -101,10 +101,10 @@ def test_a_multiple_upload_while_s3_is_down_answers_json_the_uploader_can_show(
 
 
 def test_a_video_upload_while_s3_is_down_explains_itself_and_saves_nothing(
-    stoppable_s3, client, editor, binh_thuan
+    stoppable_s3, client, lam_dong_editor, lam_dong
 ):
     stoppable_s3.stop()
-    client.force_login(editor)
+    client.force_login(lam_dong_editor)
     response = client.post(
         reverse("wagtailsnippets_media_videoclip:add"),
         {
@@ -112,7 +112,7 @@ def test_a_video_upload_while_s3_is_down_explains_itself_and_saves_nothing(
             "file": SimpleUploadedFile("clip.mp4", MP4_BYTES, content_type="video/mp4"),
             "duration": "00:01:30",
             "description": "",
-            "collection": binh_thuan.collection.pk,
+            "collection": lam_dong.collection.pk,
             "poster": "",
         },
     )

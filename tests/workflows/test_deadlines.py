@@ -31,10 +31,10 @@ def reminders(capsys) -> str:
 
 
 def test_an_overdue_stage_is_reminded_once_a_day_in_vietnamese(
-    workflows, people, folder, bang_khen, mailoutbox, capsys
+    workflows, people, lam_dong_folder, bang_khen, mailoutbox, capsys
 ):
     with time_machine.travel(MONDAY, tick=False):
-        submit_new_exemplar(people, folder, bang_khen)
+        submit_new_exemplar(people, lam_dong_folder, bang_khen)
     mailoutbox.clear()
     with time_machine.travel(MONDAY + datetime.timedelta(days=4), tick=False):  # Friday: 4 working days
         assert "reminded: 0" in reminders(capsys)
@@ -49,12 +49,12 @@ def test_an_overdue_stage_is_reminded_once_a_day_in_vietnamese(
 
 
 def test_each_reviewer_is_reminded_in_their_own_language(
-    workflows, people, folder, bang_khen, binh_thuan, mailoutbox, capsys
+    workflows, people, lam_dong_folder, bang_khen, lam_dong, mailoutbox, capsys
 ):
     english_head = prefer_language(people["head"], "en")
-    vietnamese_head = UserFactory(username="bt-head-2", groups=[binh_thuan.head_group])
+    vietnamese_head = UserFactory(username="ld-head-2", groups=[lam_dong.head_group])
     with time_machine.travel(MONDAY, tick=False):
-        page = submit_new_exemplar(people, folder, bang_khen)
+        page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     stage = page.current_workflow_state.current_task_state.task.name
     assert stage == "Xác nhận của thủ trưởng đơn vị"
     english_stage = "Confirmation by the unit's head"  # the stage's name is in the catalogue too
@@ -78,10 +78,10 @@ def test_each_reviewer_is_reminded_in_their_own_language(
 
 
 def test_the_deadline_report_lists_stages_with_age_and_overdue_flag_and_exports(
-    workflows, people, folder, bang_khen, other_unit
+    workflows, people, lam_dong_folder, bang_khen, other_unit
 ):
     with time_machine.travel(MONDAY, tick=False):
-        page = submit_new_exemplar(people, folder, bang_khen)
+        page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
         act(people["head"], page, "approve")
     client = as_user(people["office"])
     with time_machine.travel(MONDAY + datetime.timedelta(days=10), tick=False):
@@ -94,21 +94,21 @@ def test_the_deadline_report_lists_stages_with_age_and_overdue_flag_and_exports(
         )
         response = client.get(reverse("workflow_deadlines"), {"export": "csv"})
         csv = b"".join(response.streaming_content).decode()
-    assert "Thẩm định thành tích" in csv and "VKSND tỉnh Bình Thuận" in csv
+    assert "Thẩm định thành tích" in csv and "VKSND tỉnh Lâm Đồng" in csv
     assert "Số ngày làm việc" in csv
 
 
-def test_the_deadline_report_exports_to_xlsx(workflows, people, folder, bang_khen):
-    submit_new_exemplar(people, folder, bang_khen)
+def test_the_deadline_report_exports_to_xlsx(workflows, people, lam_dong_folder, bang_khen):
+    submit_new_exemplar(people, lam_dong_folder, bang_khen)
     response = as_user(people["office"]).get(reverse("workflow_deadlines"), {"export": "xlsx"})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
 
 
 def test_a_unit_editor_cannot_open_the_deadline_report_of_other_units_pages(
-    workflows, people, folder, bang_khen, other_unit
+    workflows, people, lam_dong_folder, bang_khen, other_unit
 ):
-    submit_new_exemplar(people, folder, bang_khen)
+    submit_new_exemplar(people, lam_dong_folder, bang_khen)
     outsider = UserFactory(username="hn-editor2", groups=[other_unit.editor_group])
     html = as_user(outsider).get(reverse("workflow_deadlines")).content.decode()
     assert "Nguyễn Văn Mẫu" not in html

@@ -18,9 +18,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_an_exemplar_goes_from_proposal_through_four_approvals_to_publication(
-    workflows, people, folder, bang_khen
+    workflows, people, lam_dong_folder, bang_khen
 ):
-    page = submit_new_exemplar(people, folder, bang_khen)
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     assert current_task_name(page) == "Xác nhận của thủ trưởng đơn vị"
 
     act(people["head"], page, "approve")
@@ -50,15 +50,17 @@ def test_an_exemplar_goes_from_proposal_through_four_approvals_to_publication(
 
 
 def test_the_editorial_stage_completes_itself_when_no_editorial_channel_was_chosen(
-    workflows, people, folder, bang_khen
+    workflows, people, lam_dong_folder, bang_khen
 ):
-    page = submit_new_exemplar(people, folder, bang_khen)
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     confirm_and_verify(people, page, "portal", "public", level="typical")
     assert current_task_name(page) == "Phê duyệt đăng tải (Văn phòng)"
 
 
-def test_only_the_head_of_the_proposing_unit_can_confirm(workflows, people, folder, bang_khen, other_unit):
-    page = submit_new_exemplar(people, folder, bang_khen)
+def test_only_the_head_of_the_proposing_unit_can_confirm(
+    workflows, people, lam_dong_folder, bang_khen, other_unit
+):
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     stranger = UserFactory(username="hn-head", groups=[other_unit.head_group])
     act(stranger, page, "approve")
     act(people["editor"], page, "approve")
@@ -67,15 +69,15 @@ def test_only_the_head_of_the_proposing_unit_can_confirm(workflows, people, fold
 
 
 def test_verification_is_refused_while_an_award_lacks_its_decision_number(
-    workflows, people, folder, bang_khen
+    workflows, people, lam_dong_folder, bang_khen
 ):
-    page = submit_new_exemplar(people, folder, bang_khen, number="", date="")
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen, number="", date="")
     confirm_and_verify(people, page, "portal", level="typical")
     assert current_task_name(page) == "Thẩm định thành tích"
 
 
-def test_an_editorial_role_cannot_sign_off_twice(workflows, people, folder, bang_khen):
-    page = submit_new_exemplar(people, folder, bang_khen)
+def test_an_editorial_role_cannot_sign_off_twice(workflows, people, lam_dong_folder, bang_khen):
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     confirm_and_verify(people, page, "newspaper", "journal", level="typical")
     act(people["newspaper"], page, "approve")
     act(people["newspaper"], page, "approve")
@@ -84,9 +86,9 @@ def test_an_editorial_role_cannot_sign_off_twice(workflows, people, folder, bang
 
 
 def test_request_changes_returns_the_page_to_the_proposer_and_resubmission_resumes_there(
-    workflows, people, folder, bang_khen
+    workflows, people, lam_dong_folder, bang_khen
 ):
-    page = submit_new_exemplar(people, folder, bang_khen)
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     act(people["head"], page, "approve")
     act(people["emulation"], page, "reject", comment="Thiếu bản chụp quyết định.")
     page.refresh_from_db()
@@ -95,16 +97,16 @@ def test_request_changes_returns_the_page_to_the_proposer_and_resubmission_resum
 
 
 def test_the_published_revision_keeps_who_confirmed_verified_edited_and_approved(
-    workflows, people, folder, bang_khen
+    workflows, people, lam_dong_folder, bang_khen
 ):
-    page = submit_new_exemplar(people, folder, bang_khen)
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     confirm_and_verify(people, page, "newspaper", "portal", level="typical")
     act(people["newspaper"], page, "approve")
     act(people["office"], page, "approve")
     page.refresh_from_db()
     rows = list(Approval.objects.filter(page=page).values_list("stage", "unit__code", "user__username"))
     assert rows == [
-        ("Xác nhận của thủ trưởng đơn vị", "VKS-BINHTHUAN", "bt-head"),
+        ("Xác nhận của thủ trưởng đơn vị", "VKS-LAMDONG-2025", "ld-head"),
         ("Thẩm định thành tích", "VP-TDKT", "thidua"),
         ("Biên tập (Báo, Tạp chí)", "BBVPL", "baobvpl"),
         ("Phê duyệt đăng tải (Văn phòng)", "VP", "vanphong"),
@@ -112,8 +114,10 @@ def test_the_published_revision_keeps_who_confirmed_verified_edited_and_approved
     assert {a.revision_id for a in Approval.objects.filter(page=page)} == {page.live_revision_id}
 
 
-def test_the_editorial_dialog_shows_who_has_and_has_not_signed_off(workflows, people, folder, bang_khen):
-    page = submit_new_exemplar(people, folder, bang_khen)
+def test_the_editorial_dialog_shows_who_has_and_has_not_signed_off(
+    workflows, people, lam_dong_folder, bang_khen
+):
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     confirm_and_verify(people, page, "newspaper", "journal", level="typical")
     act(people["newspaper"], page, "approve")
     page.refresh_from_db()
@@ -124,8 +128,10 @@ def test_the_editorial_dialog_shows_who_has_and_has_not_signed_off(workflows, pe
     assert "Tạp chí Kiểm sát</strong>:" in html and "chưa có ý kiến" in html
 
 
-def test_verifying_from_the_page_editor_returns_the_dialog_data_as_json(workflows, people, folder, bang_khen):
-    page = submit_new_exemplar(people, folder, bang_khen)
+def test_verifying_from_the_page_editor_returns_the_dialog_data_as_json(
+    workflows, people, lam_dong_folder, bang_khen
+):
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     act(people["head"], page, "approve")
     page.refresh_from_db()
     task_state = page.current_workflow_state.current_task_state

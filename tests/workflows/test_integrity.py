@@ -23,35 +23,37 @@ from tests.helpers.workflow import (
 pytestmark = pytest.mark.django_db
 
 
-def test_only_the_office_role_can_publish_a_page(workflows, people, folder, bang_khen):
-    page = submit_new_exemplar(people, folder, bang_khen)
+def test_only_the_office_role_can_publish_a_page(workflows, people, lam_dong_folder, bang_khen):
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     for name in ("editor", "head", "emulation", "journal", "newspaper"):
         assert not page.permissions_for_user(people[name]).can_publish(), name
     assert page.permissions_for_user(people["office"]).can_publish()
 
 
-def test_a_unit_editor_cannot_publish_by_posting_the_publish_action(workflows, people, folder, bang_khen):
-    data = exemplar_form(folder.unit, awards=[award_row(bang_khen)])
+def test_a_unit_editor_cannot_publish_by_posting_the_publish_action(
+    workflows, people, lam_dong_folder, bang_khen
+):
+    data = exemplar_form(lam_dong_folder.unit, awards=[award_row(bang_khen)])
     data["action-publish"] = "1"
     as_user(people["editor"]).post(
-        reverse("wagtailadmin_pages:add", args=("exemplar_pages", "exemplarpage", folder.pk)), data
+        reverse("wagtailadmin_pages:add", args=("exemplar_pages", "exemplarpage", lam_dong_folder.pk)), data
     )
     page = ExemplarPage.objects.get()
     assert not page.live
 
 
 def test_a_page_in_moderation_is_locked_to_everyone_but_the_current_reviewers(
-    workflows, people, folder, bang_khen
+    workflows, people, lam_dong_folder, bang_khen
 ):
-    page = submit_new_exemplar(people, folder, bang_khen)
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     page.refresh_from_db()
     assert page.permissions_for_user(people["editor"]).page_locked()
     assert page.permissions_for_user(people["emulation"]).page_locked()
     assert not page.permissions_for_user(people["head"]).page_locked()
 
 
-def test_approving_a_finished_task_again_changes_nothing(workflows, people, folder, bang_khen):
-    page = submit_new_exemplar(people, folder, bang_khen)
+def test_approving_a_finished_task_again_changes_nothing(workflows, people, lam_dong_folder, bang_khen):
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     page.refresh_from_db()
     first_state = page.current_workflow_state.current_task_state
     act(people["head"], page, "approve")
@@ -61,14 +63,16 @@ def test_approving_a_finished_task_again_changes_nothing(workflows, people, fold
     assert current_task_name(page) == "Thẩm định thành tích"
 
 
-def test_resubmission_after_request_for_changes_resumes_at_that_stage(workflows, people, folder, bang_khen):
-    page = submit_new_exemplar(people, folder, bang_khen)
+def test_resubmission_after_request_for_changes_resumes_at_that_stage(
+    workflows, people, lam_dong_folder, bang_khen
+):
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     act(people["head"], page, "approve")
     act(people["emulation"], page, "reject", comment="Bổ sung số liệu.")
     page.refresh_from_db()
     award = page.get_latest_revision_as_object().awards.first()
     data = exemplar_form(
-        folder.unit, awards=[{**award_row(bang_khen), "id": award.pk}], lead="Đã bổ sung số liệu."
+        lam_dong_folder.unit, awards=[{**award_row(bang_khen), "id": award.pk}], lead="Đã bổ sung số liệu."
     )
     data["awards-INITIAL_FORMS"] = "1"
     data["action-submit"] = "1"
@@ -79,9 +83,9 @@ def test_resubmission_after_request_for_changes_resumes_at_that_stage(workflows,
 
 @pytest.mark.django_db(transaction=True)
 def test_two_editorial_sign_offs_at_once_on_postgresql_complete_the_task_exactly_once(
-    postgres, workflows, people, folder, bang_khen
+    postgres, workflows, people, lam_dong_folder, bang_khen
 ):
-    page = submit_new_exemplar(people, folder, bang_khen)
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     confirm_and_verify(people, page, "newspaper", "journal", level="typical")
     page.refresh_from_db()
     task_state = page.current_workflow_state.current_task_state
@@ -113,8 +117,10 @@ def test_two_editorial_sign_offs_at_once_on_postgresql_complete_the_task_exactly
     assert office_states.count() == 1
 
 
-def test_a_page_edited_after_an_approval_needs_that_approval_again(workflows, people, folder, bang_khen):
-    page = submit_new_exemplar(people, folder, bang_khen)
+def test_a_page_edited_after_an_approval_needs_that_approval_again(
+    workflows, people, lam_dong_folder, bang_khen
+):
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     act(people["head"], page, "approve")
     draft = ExemplarPage.objects.get(pk=page.pk).get_latest_revision_as_object()
     draft.lead = "Nội dung đã được sửa sau khi lãnh đạo xác nhận."
@@ -123,8 +129,10 @@ def test_a_page_edited_after_an_approval_needs_that_approval_again(workflows, pe
     assert current_task_name(page) == "Xác nhận của thủ trưởng đơn vị"
 
 
-def test_the_workflow_history_shows_each_step_who_and_the_comments(workflows, people, folder, bang_khen):
-    page = submit_new_exemplar(people, folder, bang_khen)
+def test_the_workflow_history_shows_each_step_who_and_the_comments(
+    workflows, people, lam_dong_folder, bang_khen
+):
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     act(people["head"], page, "approve", comment="Đơn vị xác nhận đề xuất.")
     act(people["emulation"], page, "reject", comment="Bổ sung bản chụp quyết định.")
     page.refresh_from_db()
@@ -141,9 +149,9 @@ def test_the_workflow_history_shows_each_step_who_and_the_comments(workflows, pe
 
 
 def test_each_reviewer_is_offered_only_the_stages_they_may_act_on(
-    workflows, people, folder, bang_khen, other_unit
+    workflows, people, lam_dong_folder, bang_khen, other_unit
 ):
-    page = submit_new_exemplar(people, folder, bang_khen)
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     page.refresh_from_db()
     head_task = page.current_workflow_state.current_task_state.task.specific
     other_head = UserFactory(username="hn-head2", groups=[other_unit.head_group])

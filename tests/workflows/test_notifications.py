@@ -48,27 +48,27 @@ def verify(people, page, *channel_codes: str):
 
 
 def test_a_submission_mails_the_heads_of_the_proposing_unit_only(
-    workflows, people, folder, bang_khen, binh_thuan, other_unit, committed, mailoutbox
+    workflows, people, lam_dong_folder, bang_khen, lam_dong, other_unit, committed, mailoutbox
 ):
-    second_head = UserFactory(username="bt-head-2", groups=[binh_thuan.head_group])
+    second_head = UserFactory(username="ld-head-2", groups=[lam_dong.head_group])
     UserFactory(username="hn-head", groups=[other_unit.head_group])
 
-    committed(submit_new_exemplar, people, folder, bang_khen)
+    committed(submit_new_exemplar, people, lam_dong_folder, bang_khen)
 
     assert addressees(mailoutbox) == sorted([people["head"].email, second_head.email])
     assert mailoutbox[0].subject == f"[Gương điển hình] Đề nghị xác nhận: {TITLE}"
 
 
 def test_the_submission_e_mail_names_the_page_unit_stage_deadline_and_edit_link(
-    workflows, people, folder, bang_khen, committed, mailoutbox
+    workflows, people, lam_dong_folder, bang_khen, committed, mailoutbox
 ):
-    page = committed(submit_new_exemplar, people, folder, bang_khen)
+    page = committed(submit_new_exemplar, people, lam_dong_folder, bang_khen)
 
     body = mailoutbox[0].body
     assert body.startswith(f"Kính gửi {people['head'].username},")
     assert f"Trang “{TITLE}” đang chờ xử lý ở bước “Xác nhận của thủ trưởng đơn vị”." in body
-    assert "Đơn vị đề xuất: VKSND tỉnh Bình Thuận" in body
-    assert "Người đề xuất: bt-editor" in body
+    assert "Đơn vị đề xuất: VKSND tỉnh Lâm Đồng" in body
+    assert "Người đề xuất: ld-editor" in body
     assert "Hạn xử lý: " in body
     assert f"http://testserver/admin/pages/{page.pk}/edit/" in body
     assert "http://testserver/admin/account/#tab-notifications" in body
@@ -76,22 +76,22 @@ def test_the_submission_e_mail_names_the_page_unit_stage_deadline_and_edit_link(
 
 
 def test_after_the_head_confirms_the_emulation_group_is_asked_to_verify(
-    workflows, people, folder, bang_khen, committed, mailoutbox
+    workflows, people, lam_dong_folder, bang_khen, committed, mailoutbox
 ):
-    page = committed(submit_new_exemplar, people, folder, bang_khen)
+    page = committed(submit_new_exemplar, people, lam_dong_folder, bang_khen)
     mailoutbox.clear()
 
     committed(act, people["head"], page, "approve")
 
     assert addressees(mailoutbox) == [people["emulation"].email]
     assert mailoutbox[0].subject == f"[Gương điển hình] Đề nghị thẩm định: {TITLE}"
-    assert "Chuyển đến bước này: bt-head" in mailoutbox[0].body
+    assert "Chuyển đến bước này: ld-head" in mailoutbox[0].body
 
 
 def test_with_newspaper_and_journal_chosen_both_editorial_groups_are_mailed_then_the_office(
-    workflows, people, folder, bang_khen, committed, mailoutbox
+    workflows, people, lam_dong_folder, bang_khen, committed, mailoutbox
 ):
-    page = committed(submit_new_exemplar, people, folder, bang_khen)
+    page = committed(submit_new_exemplar, people, lam_dong_folder, bang_khen)
     committed(act, people["head"], page, "approve")
     mailoutbox.clear()
 
@@ -109,9 +109,9 @@ def test_with_newspaper_and_journal_chosen_both_editorial_groups_are_mailed_then
 
 
 def test_an_editorial_stage_that_skips_itself_mails_no_editor(
-    workflows, people, folder, bang_khen, committed, mailoutbox
+    workflows, people, lam_dong_folder, bang_khen, committed, mailoutbox
 ):
-    page = committed(submit_new_exemplar, people, folder, bang_khen)
+    page = committed(submit_new_exemplar, people, lam_dong_folder, bang_khen)
     committed(act, people["head"], page, "approve")
     mailoutbox.clear()
 
@@ -122,9 +122,9 @@ def test_an_editorial_stage_that_skips_itself_mails_no_editor(
 
 
 def test_a_request_for_changes_mails_the_proposer_once_with_the_comment(
-    workflows, people, folder, bang_khen, committed, mailoutbox
+    workflows, people, lam_dong_folder, bang_khen, committed, mailoutbox
 ):
-    page = committed(submit_new_exemplar, people, folder, bang_khen)
+    page = committed(submit_new_exemplar, people, lam_dong_folder, bang_khen)
     committed(act, people["head"], page, "approve")
     mailoutbox.clear()
 
@@ -140,9 +140,9 @@ def test_a_request_for_changes_mails_the_proposer_once_with_the_comment(
 
 
 def test_resubmission_asks_the_stage_that_requested_changes_again(
-    workflows, people, folder, bang_khen, committed, mailoutbox
+    workflows, people, lam_dong_folder, bang_khen, committed, mailoutbox
 ):
-    page = committed(submit_new_exemplar, people, folder, bang_khen)
+    page = committed(submit_new_exemplar, people, lam_dong_folder, bang_khen)
     committed(act, people["head"], page, "approve")
     committed(act, people["emulation"], page, "reject", comment="Bổ sung quyết định.")
     mailoutbox.clear()
@@ -154,9 +154,9 @@ def test_resubmission_asks_the_stage_that_requested_changes_again(
 
 
 def test_publication_mails_the_proposer_and_the_emulation_group_once_each(
-    workflows, people, folder, bang_khen, committed, mailoutbox
+    workflows, people, lam_dong_folder, bang_khen, committed, mailoutbox
 ):
-    page = committed(submit_new_exemplar, people, folder, bang_khen)
+    page = committed(submit_new_exemplar, people, lam_dong_folder, bang_khen)
     committed(act, people["head"], page, "approve")
     committed(verify, people, page, "portal")
     mailoutbox.clear()
@@ -172,44 +172,44 @@ def test_publication_mails_the_proposer_and_the_emulation_group_once_each(
 
 
 def test_a_user_who_turned_off_submitted_notifications_gets_none(
-    workflows, people, folder, bang_khen, binh_thuan, committed, mailoutbox
+    workflows, people, lam_dong_folder, bang_khen, lam_dong, committed, mailoutbox
 ):
     profile = UserProfile.get_for_user(people["head"])
     profile.submitted_notifications = False
     profile.save()
-    second_head = UserFactory(username="bt-head-2", groups=[binh_thuan.head_group])
+    second_head = UserFactory(username="ld-head-2", groups=[lam_dong.head_group])
 
-    committed(submit_new_exemplar, people, folder, bang_khen)
+    committed(submit_new_exemplar, people, lam_dong_folder, bang_khen)
 
     assert addressees(mailoutbox) == [second_head.email]
 
 
 def test_inactive_users_and_users_without_e_mail_get_nothing(
-    workflows, people, folder, bang_khen, binh_thuan, committed, mailoutbox
+    workflows, people, lam_dong_folder, bang_khen, lam_dong, committed, mailoutbox
 ):
-    UserFactory(username="bt-head-retired", groups=[binh_thuan.head_group], is_active=False)
-    UserFactory(username="bt-head-no-mail", groups=[binh_thuan.head_group], email="")
+    UserFactory(username="ld-head-retired", groups=[lam_dong.head_group], is_active=False)
+    UserFactory(username="ld-head-no-mail", groups=[lam_dong.head_group], email="")
 
-    committed(submit_new_exemplar, people, folder, bang_khen)
+    committed(submit_new_exemplar, people, lam_dong_folder, bang_khen)
 
     assert addressees(mailoutbox) == [people["head"].email]
 
 
 def test_e_mails_are_in_vietnamese_even_when_the_actor_works_in_english(
-    workflows, people, folder, bang_khen, committed, mailoutbox
+    workflows, people, lam_dong_folder, bang_khen, committed, mailoutbox
 ):
     with translation.override("en"):
-        committed(submit_new_exemplar, people, folder, bang_khen)
+        committed(submit_new_exemplar, people, lam_dong_folder, bang_khen)
 
     assert mailoutbox[0].subject == f"[Gương điển hình] Đề nghị xác nhận: {TITLE}"
     assert mailoutbox[0].body.startswith("Kính gửi ")
 
 
 def test_a_reviewer_who_works_in_english_is_told_the_stage_in_english(
-    workflows, people, folder, bang_khen, committed, mailoutbox
+    workflows, people, lam_dong_folder, bang_khen, committed, mailoutbox
 ):
     prefer_language(people["head"], "en")
-    committed(submit_new_exemplar, people, folder, bang_khen)
+    committed(submit_new_exemplar, people, lam_dong_folder, bang_khen)
 
     [mail] = mailoutbox
     assert "“Confirmation by the unit's head”" in mail.body
@@ -217,11 +217,11 @@ def test_a_reviewer_who_works_in_english_is_told_the_stage_in_english(
 
 
 def test_a_superuser_hears_of_a_submission_once_from_wagtail_and_not_at_every_stage(
-    workflows, people, folder, bang_khen, committed, mailoutbox
+    workflows, people, lam_dong_folder, bang_khen, committed, mailoutbox
 ):
     admin = UserFactory(username="quantri", is_superuser=True)
 
-    page = committed(submit_new_exemplar, people, folder, bang_khen)
+    page = committed(submit_new_exemplar, people, lam_dong_folder, bang_khen)
     assert addressees(mailoutbox).count(admin.email) == 1
 
     mailoutbox.clear()
@@ -230,9 +230,9 @@ def test_a_superuser_hears_of_a_submission_once_from_wagtail_and_not_at_every_st
 
 
 def test_a_failing_mail_server_does_not_stop_the_workflow(
-    workflows, people, folder, bang_khen, committed, monkeypatch, caplog
+    workflows, people, lam_dong_folder, bang_khen, committed, monkeypatch, caplog
 ):
-    page = submit_new_exemplar(people, folder, bang_khen)
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
 
     def refuse(*args: Any, **kwargs: Any) -> None:
         raise ConnectionRefusedError("SMTP down")

@@ -33,7 +33,7 @@ def approve_up_to(page, people, steps):
 def test_each_stage_can_request_changes_with_a_comment_for_the_proposer(
     workflows,
     people,
-    folder,
+    lam_dong_folder,
     bang_khen,
     mailoutbox,
     django_capture_on_commit_callbacks,
@@ -41,7 +41,7 @@ def test_each_stage_can_request_changes_with_a_comment_for_the_proposer(
     reviewer,
     before,
 ):
-    page = submit_new_exemplar(people, folder, bang_khen)
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     approve_up_to(page, people, before)
     assert current_task_name(page) == stage
     mailoutbox.clear()
@@ -57,9 +57,9 @@ def test_each_stage_can_request_changes_with_a_comment_for_the_proposer(
 
 
 def test_an_approved_page_with_a_go_live_date_is_scheduled_not_published(
-    workflows, people, folder, bang_khen
+    workflows, people, lam_dong_folder, bang_khen
 ):
-    page = submit_new_exemplar(people, folder, bang_khen)
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     go_live = (timezone.now() + datetime.timedelta(days=3)).replace(microsecond=0)
     draft = ExemplarPage.objects.get(pk=page.pk).get_latest_revision_as_object()
     draft.go_live_at = go_live
