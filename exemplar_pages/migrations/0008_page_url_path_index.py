@@ -13,7 +13,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("exemplar_pages", "0005_page_links_named_by_app"),
+        ("exemplar_pages", "0007_unit_news_and_plans"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
