@@ -89,6 +89,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz, /readyz and /metrics before anything else (no HTTPS redirect, no host check),
+    # then the request id, log line and latency metric of every other request (vksnd/health.py,
+    # vksnd/observability.py).
+    "vksnd.health.HealthCheckMiddleware",
+    "vksnd.observability.RequestObservabilityMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The public site: the language of its address, then anonymous pages from the shared cache
@@ -297,12 +302,34 @@ elif env("FRONTEND_CACHE_PURGE_URL"):
         "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
     }
 
+# Logs go to standard output, one JSON object per line in production (LOG_FORMAT=json, through
+# python-json-logger), each with the request id of vksnd.observability. `vksnd.request` logs
+# one INFO line per request.
+LOG_FORMAT = env("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "vksnd.observability.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            "json_ensure_ascii": False,
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
+# The bearer token a Prometheus scraper sends to /metrics; unset, /metrics answers 404.
+METRICS_TOKEN = env("METRICS_TOKEN")
 # Password of the demo accounts created by load_demo (dev and test settings only).
 DEMO_PASSWORD = env("DEMO_PASSWORD", "demo-vksnd-2026")
 
