@@ -140,6 +140,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# An optional PostgreSQL read replica for the content API's and the public site's anonymous
+# reads (vksnd/db_routers.py; README "Production").
+if env("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        env("DATABASE_REPLICA_URL"),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["vksnd.db_routers.ReadReplicaRouter"]
+    MIDDLEWARE.insert(2, "vksnd.db_routers.ReplicaReadsMiddleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by every app server), local memory otherwise.
@@ -288,18 +299,26 @@ CONTENT_API_STALE_WHILE_REVALIDATE = env_int("CONTENT_API_STALE_WHILE_REVALIDATE
 CONTENT_API_RESPONSE_CACHE_SECONDS = env_int("CONTENT_API_RESPONSE_CACHE_SECONDS", 600)
 CONTENT_API_TOKEN_VALID_DAYS = env_int("CONTENT_API_TOKEN_VALID_DAYS", 365)
 
-# CDN purge on publish (Wagtail's frontend cache): Cloudflare when its variables are set.
+# CDN purge on publish (Wagtail's frontend cache), from the environment; any combination:
+# CloudFront (a distribution id; credentials as boto3 finds them), Cloudflare (zone and API
+# token), and plain HTTP PURGE to each cache in front of the app servers (Varnish, nginx).
+# https://docs.wagtail.org/en/stable/reference/contrib/frontendcache.html
 WAGTAILFRONTENDCACHE = {}
+if env("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
 if env("CLOUDFLARE_ZONEID"):
     WAGTAILFRONTENDCACHE["cloudflare"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
         "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN"),
         "ZONEID": env("CLOUDFLARE_ZONEID"),
     }
-elif env("FRONTEND_CACHE_PURGE_URL"):
-    WAGTAILFRONTENDCACHE["http"] = {
+for _number, _location in enumerate(env_list("FRONTEND_CACHE_PURGE_URL")):
+    WAGTAILFRONTENDCACHE[f"http-{_number}"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-        "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+        "LOCATION": _location,
     }
 
 # Logs go to standard output, one JSON object per line in production (LOG_FORMAT=json, through

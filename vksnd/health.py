@@ -21,6 +21,7 @@ import time
 import uuid
 from collections.abc import Callable
 
+from botocore.config import Config
 from django.core.cache import caches
 from django.core.files.storage import storages
 from django.db import connections
@@ -53,8 +54,6 @@ def check_cache() -> str:
 
 
 def _s3_client(storage):
-    from botocore.config import Config  # only where S3 is configured
-
     config = Config(
         connect_timeout=S3_PROBE_CONNECT_TIMEOUT,
         read_timeout=S3_PROBE_READ_TIMEOUT,
