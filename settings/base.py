@@ -199,7 +199,7 @@ LOCALE_PATHS = [BASE_DIR / "cms" / "locale"]
 # Static files and media. Static files are served by WhiteNoise (no CDN dependency); media
 # goes to S3 when AWS_STORAGE_BUCKET_NAME is set (see the "S3" block), else to MEDIA_ROOT.
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = Path(env("STATIC_ROOT", str(VAR_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = env("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
