@@ -91,7 +91,7 @@ screenshots: $(BIN)/.dev node_modules/.installed ## Retake the public site's scr
 
 .PHONY: smoke-prod
 smoke-prod: $(BIN)/.dev ## Two gunicorn servers with production settings, worker, PostgreSQL, own Redis, moto S3: the scripted journey (needs DATABASE_URL)
-	timeout 600 $(PY) tests/smoke/prod.py
+	timeout 660 $(PY) tests/smoke/prod.py
 
 .PHONY: bench
 bench: $(BIN)/.runtime ## Benchmark the content API against Wagtail's API, PostgreSQL + Redis (bench/README.md; N=2000)
