@@ -15,6 +15,7 @@ check failed and the exception's class, never an address or a message.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import time
@@ -53,11 +54,13 @@ def check_cache() -> str:
     return type(cache).__name__
 
 
-def _s3_client(storage):
+@functools.lru_cache(maxsize=4)
+def s3_probe_client(storage):
+    """A client of the storage's bucket with the probe's short timeouts and a single attempt."""
     config = Config(
         connect_timeout=S3_PROBE_CONNECT_TIMEOUT,
         read_timeout=S3_PROBE_READ_TIMEOUT,
-        retries={"max_attempts": 1, "mode": "standard"},
+        retries={"total_max_attempts": 1, "mode": "standard"},
     )
     if storage.client_config is not None:
         config = storage.client_config.merge(config)
@@ -72,7 +75,7 @@ def check_storage() -> str:
     bucket = getattr(storage, "bucket_name", None)
     if not bucket:
         return "local"
-    _s3_client(storage).head_bucket(Bucket=bucket)
+    s3_probe_client(storage).head_bucket(Bucket=bucket)
     return "s3"
 
 
