@@ -89,6 +89,10 @@ test: $(BIN)/.dev catalogs node_modules/.installed lint check-migrations ## Lint
 screenshots: $(BIN)/.dev node_modules/.installed ## Retake the public site's screenshots of the README (docs/screenshots/)
 	UPDATE_SCREENSHOTS=1 $(BIN)/pytest tests/browser/test_public_accessibility.py
 
+.PHONY: smoke-prod
+smoke-prod: $(BIN)/.dev ## Two gunicorn servers with production settings, worker, PostgreSQL, own Redis, moto S3: the scripted journey (needs DATABASE_URL)
+	timeout 660 $(PY) tests/smoke/prod.py
+
 .PHONY: bench
 bench: $(BIN)/.runtime ## Benchmark the content API against Wagtail's API, PostgreSQL + Redis (bench/README.md; N=2000)
 	$(PY) bench/run.py --n $(or $(N),2000)

@@ -89,6 +89,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz, /readyz and /metrics before anything else (no HTTPS redirect, no host check),
+    # then the request id, log line and latency metric of every other request (vksnd/health.py,
+    # vksnd/observability.py).
+    "vksnd.health.HealthCheckMiddleware",
+    "vksnd.observability.RequestObservabilityMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The public site: the language of its address, then anonymous pages from the shared cache
@@ -135,6 +140,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# An optional PostgreSQL read replica for the content API's and the public site's anonymous
+# reads (vksnd/db_routers.py; README "Production").
+if env("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        env("DATABASE_REPLICA_URL"),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["vksnd.db_routers.ReadReplicaRouter"]
+    MIDDLEWARE.insert(2, "vksnd.db_routers.ReplicaReadsMiddleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by every app server), local memory otherwise.
@@ -183,7 +199,7 @@ LOCALE_PATHS = [BASE_DIR / "cms" / "locale"]
 # Static files and media. Static files are served by WhiteNoise (no CDN dependency); media
 # goes to S3 when AWS_STORAGE_BUCKET_NAME is set (see the "S3" block), else to MEDIA_ROOT.
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = Path(env("STATIC_ROOT", str(VAR_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = env("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
@@ -294,26 +310,56 @@ CONTENT_API_STALE_WHILE_REVALIDATE = env_int("CONTENT_API_STALE_WHILE_REVALIDATE
 CONTENT_API_RESPONSE_CACHE_SECONDS = env_int("CONTENT_API_RESPONSE_CACHE_SECONDS", 600)
 CONTENT_API_TOKEN_VALID_DAYS = env_int("CONTENT_API_TOKEN_VALID_DAYS", 365)
 
-# CDN purge on publish (Wagtail's frontend cache): Cloudflare when its variables are set.
+# CDN purge on publish (Wagtail's frontend cache), from the environment; any combination:
+# CloudFront (a distribution id; credentials as boto3 finds them), Cloudflare (zone and API
+# token), and plain HTTP PURGE to each cache in front of the app servers (Varnish, nginx).
+# https://docs.wagtail.org/en/stable/reference/contrib/frontendcache.html
 WAGTAILFRONTENDCACHE = {}
+if env("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
 if env("CLOUDFLARE_ZONEID"):
     WAGTAILFRONTENDCACHE["cloudflare"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
         "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN"),
         "ZONEID": env("CLOUDFLARE_ZONEID"),
     }
-elif env("FRONTEND_CACHE_PURGE_URL"):
-    WAGTAILFRONTENDCACHE["http"] = {
+for _number, _location in enumerate(env_list("FRONTEND_CACHE_PURGE_URL")):
+    WAGTAILFRONTENDCACHE[f"http-{_number}"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-        "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+        "LOCATION": _location,
     }
 
+# Logs go to standard output, one JSON object per line in production (LOG_FORMAT=json, through
+# python-json-logger), each with the request id of vksnd.observability. `vksnd.request` logs
+# one INFO line per request.
+LOG_FORMAT = env("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "vksnd.observability.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            "json_ensure_ascii": False,
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
+# The bearer token a Prometheus scraper sends to /metrics; unset, /metrics answers 404.
+METRICS_TOKEN = env("METRICS_TOKEN")
 # Password of the demo accounts created by load_demo (dev and test settings only).
 DEMO_PASSWORD = env("DEMO_PASSWORD", "demo-vksnd-2026")
 

@@ -42,3 +42,4 @@ STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStat
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LOGGING["root"]["level"] = env("LOG_LEVEL", "INFO")
+LOGGING["handlers"]["console"]["formatter"] = env("LOG_FORMAT", "json")
