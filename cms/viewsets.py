@@ -8,9 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from cms.exports import VietnameseExportMixin
 from cms.models import CalendarDay, CoordinatingRole, Unit, UnitLevel
+
+
+class UnitIndexView(VietnameseExportMixin, IndexView):
+    """The directory's listing, exported for Excel (BOM, dd/mm/yyyy)."""
 
 
 class UnitFilterSet(WagtailFilterSet):

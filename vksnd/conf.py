@@ -16,6 +16,7 @@ This module is read while settings load: it imports nothing of Django's models.
 from __future__ import annotations
 
 import copy
+import zoneinfo
 from typing import Any
 
 # The project's apps, in layer order (docs/architecture.md), then what they build on.
@@ -56,6 +57,15 @@ MIDDLEWARE = [
 
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 
+# Time zones an editor may choose: the IANA names a browser knows. zoneinfo also lists the
+# system's own files on Debian ("localtime", "posixrules", "Factory"), on which the account
+# page's script failed ("Invalid time zone: localtime").
+USER_TIME_ZONES = sorted(
+    tz
+    for tz in zoneinfo.available_timezones()
+    if tz not in {"localtime", "posixrules", "Factory"} and not tz.startswith(("posix/", "right/"))
+)
+
 DEFAULTS: dict[str, Any] = {
     # Vietnamese first: dates dd/mm/yyyy through the apps' own format module (cms/formats),
     # time zone Asia/Ho_Chi_Minh, stored in UTC. No LocaleMiddleware: the browser's
@@ -73,6 +83,7 @@ DEFAULTS: dict[str, Any] = {
     "WAGTAIL_CONTENT_LANGUAGES": LANGUAGES,
     # Languages an editor can pick for the admin in their profile.
     "WAGTAILADMIN_PERMITTED_LANGUAGES": LANGUAGES,
+    "WAGTAIL_USER_TIME_ZONES": USER_TIME_ZONES,
     "WAGTAIL_DATE_FORMAT": "%d/%m/%Y",
     "WAGTAIL_DATETIME_FORMAT": "%d/%m/%Y %H:%M",
     "WAGTAIL_TIME_FORMAT": "%H:%M",

@@ -75,7 +75,7 @@ def test_the_demo_accounts_walk_an_exemplar_through_the_four_approvals(page, liv
 
     run_action(page, live_server, draft, "tapchi", "Biên tập đạt", login, sign)
     run_action(page, live_server, draft, "baobvpl", "Biên tập đạt", login, sign)
-    assert stage() == "Phê duyệt đăng tải (Văn phòng)"
+    assert stage() == "Phê duyệt đăng tải theo kênh"
 
     run_action(page, live_server, draft, "vanphong", "Phê duyệt", login)
     published = ExemplarPage.objects.get(pk=draft.pk)
