@@ -84,6 +84,8 @@ DEFAULTS: dict[str, Any] = {
     # Languages an editor can pick for the admin in their profile.
     "WAGTAILADMIN_PERMITTED_LANGUAGES": LANGUAGES,
     "WAGTAIL_USER_TIME_ZONES": USER_TIME_ZONES,
+    # Wagtail's login form with a Vietnamese label on the password (cms/account.py).
+    "WAGTAILADMIN_USER_LOGIN_FORM": "cms.account.LoginForm",
     "WAGTAIL_DATE_FORMAT": "%d/%m/%Y",
     "WAGTAIL_DATETIME_FORMAT": "%d/%m/%Y %H:%M",
     "WAGTAIL_TIME_FORMAT": "%H:%M",

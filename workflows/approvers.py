@@ -178,3 +178,9 @@ def publisher_of(channel: Channel, obj) -> tuple[CoordinatingRole | None, Group 
     if role is None:
         return None, None, None
     return role, role.group, role.unit_on()
+
+
+def undocumented_awards(obj) -> list:
+    """The draft's awards that still lack a decision number or date (verification waits for them)."""
+    awards = getattr(draft_of(obj), "awards", None)
+    return [award for award in awards.all() if not award.is_documented] if awards is not None else []

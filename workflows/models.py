@@ -170,6 +170,10 @@ class AchievementVerificationTask(RoleApprovalTask):
     def get_form_for_action(self, action):
         return VerificationForm if action == "approve" else super().get_form_for_action(action)
 
+    def get_template_for_action(self, action):
+        # Opens on the proposer's channels and the current level.
+        return "workflows/verification_action_modal.html" if action == "approve" else ""
+
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name != "approve":

@@ -1,5 +1,6 @@
-"""Admin registrations of the moderation app: the stage deadline report."""
+"""Admin registrations of the moderation app: the deadline report, notices to the proposer and verifier."""
 
+from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -7,6 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from .guidance import ChangesRequestedPanel, editor_notices
 from .reports import StageDeadlineReportView
 
 
@@ -34,3 +36,16 @@ def register_deadline_report_menu_item():
     return DeadlineReportMenuItem(
         _("Thời hạn bước duyệt"), reverse("workflow_deadlines"), icon_name="time", order=710
     )
+
+
+@hooks.register("before_edit_page")
+def show_workflow_notices(request, page):
+    """At the top of the editor: why the page came back, or why verification must wait."""
+    if request.method == "GET":
+        for level, text in editor_notices(page, request.user):
+            getattr(messages, level)(request, text)
+
+
+@hooks.register("construct_homepage_panels")
+def add_changes_requested_panel(request, panels):
+    panels.insert(0, ChangesRequestedPanel(request.user))
