@@ -6,7 +6,6 @@ import pytest
 from django.urls import reverse
 
 from cms.models import Channel
-
 from tests.helpers.workflow import act, as_user, submit_new_exemplar
 
 pytestmark = pytest.mark.django_db
