@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .guidance import ChangesRequestedPanel, editor_notices
+from .guide import EditorGuideView
 from .reports import StageDeadlineReportView
 
 
@@ -16,6 +17,7 @@ from .reports import StageDeadlineReportView
 def register_report_urls():
     return [
         path("reports/workflow-deadlines/", StageDeadlineReportView.as_view(), name="workflow_deadlines"),
+        path("huong-dan/", EditorGuideView.as_view(), name="editor_guide"),
         path(
             "reports/workflow-deadlines/results/",
             StageDeadlineReportView.as_view(results_only=True),
@@ -49,3 +51,27 @@ def show_workflow_notices(request, page):
 @hooks.register("construct_homepage_panels")
 def add_changes_requested_panel(request, panels):
     panels.insert(0, ChangesRequestedPanel(request.user))
+
+
+# Wagtail's own help links point at guide.wagtail.org and wagtail.org: the closed network
+# reaches neither. The guide of these four units' workflow is served here instead.
+EXTERNAL_HELP_ITEMS = ("editor-guide", "whats-new-in-wagtail-")
+
+
+@hooks.register("construct_help_menu")
+def local_help(request, menu_items):
+    menu_items[:] = [item for item in menu_items if not item.name.startswith(EXTERNAL_HELP_ITEMS)]
+    menu_items.append(
+        MenuItem(
+            _("Hướng dẫn biên tập"), reverse("editor_guide"), icon_name="help", order=1100, name="huong-dan"
+        )
+    )
+    menu_items.append(
+        MenuItem(
+            _("Có gì mới"),
+            reverse("editor_guide") + "#co-gi-moi",
+            icon_name="help",
+            order=1000,
+            name="co-gi-moi",
+        )
+    )
