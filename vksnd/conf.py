@@ -19,6 +19,8 @@ import copy
 import zoneinfo
 from typing import Any
 
+from django.utils.translation import gettext_lazy
+
 # The project's apps, in layer order (docs/architecture.md), then what they build on.
 PROJECT_APPS = [
     "cms",
@@ -55,7 +57,9 @@ MIDDLEWARE = [
     "media.middleware.DocumentCacheControlMiddleware",
 ]
 
-LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+# Named in the reader's language (gettext_lazy is allowed in settings): a Vietnamese page
+# said "English".
+LANGUAGES = [("vi", gettext_lazy("Tiếng Việt")), ("en", gettext_lazy("Tiếng Anh"))]
 
 # Time zones an editor may choose: the IANA names a browser knows. zoneinfo also lists the
 # system's own files on Debian ("localtime", "posixrules", "Factory"), on which the account

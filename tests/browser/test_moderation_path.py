@@ -1,4 +1,4 @@
-"""In headless Chromium: the demo accounts take an exemplar from submission through four approvals."""
+"""In headless Chromium: the demo accounts take an exemplar from submission to release by three publishers."""
 
 import re
 
@@ -9,6 +9,7 @@ from cms.models import Unit
 from exemplar_pages.demo import DECISION_1136, merit_award
 from exemplar_pages.models import ExemplarPage, UnitFolderPage
 from vksnd.demo import ensure_demo_accounts
+from workflows.models import ChannelRelease
 
 pytestmark = [pytest.mark.browser, pytest.mark.heavy, pytest.mark.django_db(transaction=True)]
 
@@ -77,7 +78,18 @@ def test_the_demo_accounts_walk_an_exemplar_through_the_four_approvals(page, liv
     run_action(page, live_server, draft, "baobvpl", "Biên tập đạt", login, sign)
     assert stage() == "Phê duyệt đăng tải theo kênh"
 
-    run_action(page, live_server, draft, "vanphong", "Phê duyệt", login)
+    # Each channel by its own publisher, in any order: the page goes live with the first.
+    def release(p):
+        modal = p.locator(".modal-content")
+        expect(modal).to_contain_text("chờ đăng tải")
+        modal.locator("button[type=submit]").click()
+
+    run_action(page, live_server, draft, "baobvpl", "Đăng tải lên kênh", login, release)
+    assert ExemplarPage.objects.get(pk=draft.pk).live
+    run_action(page, live_server, draft, "vanphong", "Đăng tải lên kênh", login, release)
+    run_action(page, live_server, draft, "tapchi", "Đăng tải lên kênh", login, release)
     published = ExemplarPage.objects.get(pk=draft.pk)
-    assert published.live
+    assert published.live and published.current_workflow_state is None
     assert published.recognition_level == "outstanding"
+    released = ChannelRelease.objects.filter(page=published, status="released")
+    assert sorted(released.values_list("user__username", flat=True)) == ["baobvpl", "tapchi", "vanphong"]

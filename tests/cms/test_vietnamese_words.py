@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.timesince import timesince
@@ -39,3 +40,11 @@ def test_the_login_page_has_no_english_label(client):
     html = client.get(reverse("wagtailadmin_login")).content.decode()
     labels = re.findall(r"<label[^>]*>\s*([^<]+?)\s*<", html)
     assert "Password" not in labels and "Mật khẩu" in labels, labels
+
+
+def test_language_names_read_in_the_readers_language():
+    names = dict(settings.LANGUAGES)
+    with translation.override("vi"):
+        assert (str(names["vi"]), str(names["en"])) == ("Tiếng Việt", "Tiếng Anh")
+    with translation.override("en"):
+        assert (str(names["vi"]), str(names["en"])) == ("Vietnamese", "English")
