@@ -45,10 +45,16 @@ def run_action(page, live_server, draft, username, label, login, modal_fill=None
     page.get_by_role("button", name=re.compile(rf"^{label}$")).click()
     if modal_fill:
         modal_fill(page)
+        # The modal hands its data to the editor, which then posts the action: wait for both
+        # (on a loaded machine "networkidle" came before the editor's post).
+        expect(page.locator(".modal-content")).to_be_hidden(timeout=20_000)
     page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")
 
 
 def test_the_demo_accounts_walk_an_exemplar_through_the_four_approvals(page, live_server, login, draft):
+    page.set_default_timeout(45_000)  # a shared, loaded machine renders the editor slowly
+
     def stage():
         return ExemplarPage.objects.get(pk=draft.pk).current_workflow_state.current_task_state.task.name
 
