@@ -12,9 +12,14 @@ class CmsConfig(AppConfig):
     def ready(self) -> None:
         # Models can be imported only once the registry is ready, hence here.
         from django.db.models.signals import m2m_changed, post_delete, post_save
+        from wagtail.admin.views.account import NameEmailSettingsPanel
 
         from . import unit_graph
+        from .account import VietnameseNameEmailForm
         from .models import Unit
+
+        # Saving the account page needs no family name (docs/upgrading.md lists this override).
+        NameEmailSettingsPanel.form_class = VietnameseNameEmailForm
 
         # The cached hierarchy and lineage of the units follow every change of the directory.
         for signal in (post_save, post_delete):

@@ -11,8 +11,9 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from cms.exports import VietnameseExportMixin
 from cms.models import CalendarDay, CoordinatingRole, Unit, UnitLevel
 from cms.text import fold_accents
 
@@ -80,6 +81,10 @@ class UnitChooserViewSet(SnippetChooserViewSet):
 
     choose_view_class = UnitChooseView
     choose_results_view_class = UnitChooseResultsView
+
+
+class UnitIndexView(VietnameseExportMixin, IndexView):
+    """The directory's listing, exported for Excel (BOM, dd/mm/yyyy)."""
 
 
 class UnitFilterSet(WagtailFilterSet):

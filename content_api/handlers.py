@@ -11,6 +11,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.models import Channel, Unit
 from exemplar_pages.models import Award, AwardForm, CampaignPage, CommendationKind, ExemplarPage, NewsPage
+from workflows.signals import channel_release_changed
 
 from . import access, projection, versioning
 from .models import ContentDocument
@@ -84,6 +85,20 @@ def _vocabulary_changed(sender, instance, created=False, **kwargs):
         reproject_pages.enqueue(ids)
 
 
+def _channel_release_changed(sender, page_id, **kwargs):
+    """A channel released or withheld: the page and its editions in other languages."""
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
+        return
+    ids = (
+        Page.objects.filter(translation_key=page.translation_key)
+        .type(*KIND_BY_MODEL)
+        .values_list("pk", flat=True)
+    )
+    for pk in ids:
+        projection.sync_page(pk)
+
+
 def _channels_changed(sender, **kwargs):
     access.forget_public_channels()
     versioning.bump()
@@ -108,3 +123,4 @@ def connect() -> None:
     for model in (AwardForm, CommendationKind):
         post_save.connect(_vocabulary_changed, sender=model, dispatch_uid=f"content-api-{model.__name__}")
     post_save.connect(_channels_changed, sender=Channel, dispatch_uid="content-api-channel")
+    channel_release_changed.connect(_channel_release_changed, dispatch_uid="content-api-channel-release")

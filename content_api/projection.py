@@ -20,6 +20,7 @@ from wagtail.models import Page
 
 from cms.search_backend import SEARCH_CONFIG
 from cms.text import fold_accents
+from workflows.releases import hidden_channel_ids
 
 from . import versioning
 from .api.schemas import DETAIL_SCHEMAS, SUMMARY_SCHEMAS
@@ -134,7 +135,9 @@ def sync_page(page_or_id) -> ContentDocument | None:
     _validate(kind, summary, detail)
     previous = ContentDocument.objects.filter(pk=page_id).first()
     before = sorted(previous.channels.values_list("pk", flat=True)) if previous else []
-    after = sorted(channel.pk for channel in page.channels.all())
+    # Each channel shows the page only once its own publisher released it (workflows.releases).
+    hidden = hidden_channel_ids(page)
+    after = sorted(channel.pk for channel in page.channels.all() if channel.pk not in hidden)
     values = {
         "kind": kind,
         "locale": page.locale.language_code,

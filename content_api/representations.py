@@ -17,6 +17,7 @@ from cms.models import Unit
 from exemplar_pages.models import CampaignPage, ExemplarPage, NewsPage
 from media.renditions import image_representation
 from workflows.models import Approval
+from workflows.releases import hidden_channel_ids
 
 API_PREFIX = "/api/content/v1"
 
@@ -108,14 +109,16 @@ def _tags(page) -> list[str]:
 
 
 def _channels(page) -> list[str]:
-    return sorted(channel.code for channel in page.channels.all())
+    """The channels the page is released to (each by its own publisher; workflows.releases)."""
+    hidden = hidden_channel_ids(page)
+    return sorted(channel.code for channel in page.channels.all() if channel.pk not in hidden)
 
 
 def provenance(page) -> list[dict[str, Any]]:
     """Which units verified, edited and approved the live revision, and when."""
     approvals = (
         Approval.objects.filter(page_id=page.pk, revision_id=page.live_revision_id)
-        .select_related("unit", "role")
+        .select_related("unit", "role", "channel")
         .order_by("approved_at", "pk")
     )
     return [
@@ -123,6 +126,7 @@ def provenance(page) -> list[dict[str, Any]]:
             "stage": approval.stage,
             "unit": unit_ref(approval.unit, page.locale.language_code),
             "role": approval.role.code if approval.role else None,
+            "channel": approval.channel.code if approval.channel else None,
             "approved_at": iso(approval.approved_at),
         }
         for approval in approvals

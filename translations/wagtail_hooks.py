@@ -46,10 +46,13 @@ def submit_translation_button(page, user, view_name=None, next_url=None):
     ).first()
     if translation is None or not page.permissions_for_user(user).can_edit():
         return
+    url = reverse("translation_submit", args=[translation.pk])
     yield SubmitTranslationButton(
         _("Gửi bản dịch để duyệt"),
-        reverse("translation_submit", args=[translation.pk]),
+        url,
         icon_name="resubmit",
         priority=10,
-        attrs={"data-controller": "w-action", "data-action": "w-action#post"},
+        # w-action#post builds its form from the url value, not the link's href: without
+        # it the form posted back to the page it was on (405).
+        attrs={"data-controller": "w-action", "data-action": "w-action#post", "data-w-action-url-value": url},
     )

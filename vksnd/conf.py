@@ -16,7 +16,10 @@ This module is read while settings load: it imports nothing of Django's models.
 from __future__ import annotations
 
 import copy
+import zoneinfo
 from typing import Any
+
+from django.utils.translation import gettext_lazy
 
 # The project's apps, in layer order (docs/architecture.md), then what they build on.
 PROJECT_APPS = [
@@ -54,7 +57,18 @@ MIDDLEWARE = [
     "media.middleware.DocumentCacheControlMiddleware",
 ]
 
-LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+# Named in the reader's language (gettext_lazy is allowed in settings): a Vietnamese page
+# said "English".
+LANGUAGES = [("vi", gettext_lazy("Tiếng Việt")), ("en", gettext_lazy("Tiếng Anh"))]
+
+# Time zones an editor may choose: the IANA names a browser knows. zoneinfo also lists the
+# system's own files on Debian ("localtime", "posixrules", "Factory"), on which the account
+# page's script failed ("Invalid time zone: localtime").
+USER_TIME_ZONES = sorted(
+    tz
+    for tz in zoneinfo.available_timezones()
+    if tz not in {"localtime", "posixrules", "Factory"} and not tz.startswith(("posix/", "right/"))
+)
 
 DEFAULTS: dict[str, Any] = {
     # Vietnamese first: dates dd/mm/yyyy through the apps' own format module (cms/formats),
@@ -73,6 +87,12 @@ DEFAULTS: dict[str, Any] = {
     "WAGTAIL_CONTENT_LANGUAGES": LANGUAGES,
     # Languages an editor can pick for the admin in their profile.
     "WAGTAILADMIN_PERMITTED_LANGUAGES": LANGUAGES,
+    "WAGTAIL_USER_TIME_ZONES": USER_TIME_ZONES,
+    # Closed network: no Gravatar (Wagtail shows its own local avatar), no external help banner.
+    "WAGTAIL_GRAVATAR_PROVIDER_URL": None,
+    "WAGTAIL_ENABLE_WHATS_NEW_BANNER": False,
+    # Wagtail's login form with a Vietnamese label on the password (cms/account.py).
+    "WAGTAILADMIN_USER_LOGIN_FORM": "cms.account.LoginForm",
     "WAGTAIL_DATE_FORMAT": "%d/%m/%Y",
     "WAGTAIL_DATETIME_FORMAT": "%d/%m/%Y %H:%M",
     "WAGTAIL_TIME_FORMAT": "%H:%M",

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import TaskState
 
-from cms.models import Channel, CoordinatingRole
+from cms.models import Channel, CoordinatingRole, RoleCode
 from exemplar_pages.models import ExemplarPage, NewsPage, PlanPage, UnitNewsPage
 
 
@@ -93,3 +93,95 @@ def reviewer_users(task_state: TaskState):
     else:
         groups = task.reviewers_for(page) if hasattr(task, "reviewers_for") else list(task.groups.all())
     return get_user_model().objects.filter(is_active=True, groups__in=[g for g in groups if g]).distinct()
+
+
+# Approvals carried forward ---------------------------------------------------------------------
+
+
+def latest_approvals(workflow_state) -> dict[int, TaskState]:
+    """Per task, its latest approved state in the workflow state (one per task, never two rounds)."""
+    latest: dict[int, TaskState] = {}
+    states = TaskState.objects.filter(workflow_state=workflow_state, status=TaskState.STATUS_APPROVED)
+    for state in states.order_by("finished_at", "pk"):
+        current = latest.get(state.task_id)
+        # A copy shares its original's finish time and comes later: keep the original.
+        if current is None or state.finished_at != current.finished_at:
+            latest[state.task_id] = state
+    return latest
+
+
+def carry_approvals(workflow_state, revision, task_ids: Iterable[int] | None = None) -> None:
+    """
+    Let the latest approval of each task (or of `task_ids`) count for `revision` too, as
+    Wagtail's copy_approved_task_states_to_revision does, but once per task: earlier rounds'
+    approvals are history, not approvals of the new revision.
+    """
+    already = set(
+        TaskState.objects.filter(
+            workflow_state=workflow_state, status=TaskState.STATUS_APPROVED, revision=revision
+        ).values_list("task_id", flat=True)
+    )
+    for task_id, state in latest_approvals(workflow_state).items():
+        if task_id in already or (task_ids is not None and task_id not in task_ids):
+            continue
+        state.specific.copy(update_attrs={"revision": revision})
+
+
+def carry_earlier_approvals(task_state: TaskState) -> None:
+    """
+    A stage restarted after it asked for changes (Wagtail's resume): the stages before it
+    approved the earlier revision and are not asked again; the workflow resumes here.
+    """
+    workflow_state = task_state.workflow_state
+    resumed = TaskState.objects.filter(
+        workflow_state=workflow_state, task_id=task_state.task_id, status=TaskState.STATUS_REJECTED
+    ).exists()
+    if not resumed:
+        return
+    order = list(
+        workflow_state.workflow.workflow_tasks.order_by("sort_order").values_list("task_id", flat=True)
+    )
+    if task_state.task_id not in order:
+        return
+    earlier = set(order[: order.index(task_state.task_id)])
+    carry_approvals(workflow_state, task_state.revision, task_ids=earlier)
+
+
+# Who publishes each channel ---------------------------------------------------------------------
+
+
+def proposing_unit(obj):
+    draft = draft_of(obj)
+    return getattr(draft, "unit", None) or getattr(draft, "issuing_unit", None)
+
+
+def chosen_channels(obj) -> list[Channel]:
+    channels = getattr(draft_of(obj), "channels", None)
+    if channels is None:
+        return []
+    return list(channels.all().select_related("publisher_role__group"))
+
+
+def office_role() -> CoordinatingRole | None:
+    return CoordinatingRole.objects.filter(code=RoleCode.OFFICE).select_related("group").first()
+
+
+def publisher_of(channel: Channel, obj) -> tuple[CoordinatingRole | None, Group | None, object]:
+    """
+    (role, group, unit) that releases `obj` to `channel`: the proposing unit's head where
+    the channel says so, else the channel's publisher role, else the Office.
+    """
+    if channel.published_by_unit_head:
+        unit = proposing_unit(obj)
+        if unit is not None and unit.head_group_id:
+            return None, unit.head_group, unit
+    role = channel.publisher_role or office_role()
+    if role is None:
+        return None, None, None
+    return role, role.group, role.unit_on()
+
+
+def undocumented_awards(obj) -> list:
+    """The draft's awards that still lack a decision number or date (verification waits for them)."""
+    awards = getattr(draft_of(obj), "awards", None)
+    return [award for award in awards.all() if not award.is_documented] if awards is not None else []

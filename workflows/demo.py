@@ -22,7 +22,7 @@ WAITING = [
     ("mau-cho-xac-nhan", "Cá nhân mẫu C – chờ lãnh đạo đơn vị xác nhận (dữ liệu mẫu)", 0),
     ("mau-cho-tham-dinh", "Cá nhân mẫu D – chờ thẩm định thành tích (dữ liệu mẫu)", 1),
     ("mau-cho-bien-tap", "Tập thể mẫu E – chờ Báo và Tạp chí biên tập (dữ liệu mẫu)", 2),
-    ("mau-cho-phe-duyet", "Cá nhân mẫu F – chờ Văn phòng phê duyệt đăng tải (dữ liệu mẫu)", 4),
+    ("mau-cho-phe-duyet", "Cá nhân mẫu F – chờ các kênh phê duyệt đăng tải (dữ liệu mẫu)", 4),
 ]
 
 

@@ -6,10 +6,16 @@ from django.utils.module_loading import import_string
 
 
 def publish_with_provenance(workflow_state, user=None) -> None:
-    """Record who approved the revision, then publish it (or schedule it: go-live date)."""
+    """
+    Record who approved the revision, then publish it (or schedule it: go-live date).
+    The per-channel release stage publishes at its first release: then there is nothing
+    left to do when the last channel is decided.
+    """
     # Wagtail imports this setting while wagtail.models itself is loading, so the model
     # modules are resolved at call time, when the app registry is ready.
-    import_string("workflows.provenance.record_provenance")(
-        workflow_state, workflow_state.content_object.get_latest_revision()
-    )
+    page = type(workflow_state.content_object).objects.get(pk=workflow_state.content_object.pk)
+    revision = page.get_latest_revision()
+    if page.live_revision_id == revision.pk or revision.approved_go_live_at is not None:
+        return
+    import_string("workflows.provenance.record_provenance")(workflow_state, revision)
     import_string("wagtail.workflows.publish_workflow_state")(workflow_state, user=user)

@@ -31,3 +31,27 @@ class VerificationForm(TaskStateCommentForm):
         required=False,
         help_text=_("Kênh của Báo và Tạp chí sẽ qua bước biên tập của cơ quan đó."),
     )
+
+
+class ReleaseForm(TaskStateCommentForm):
+    """The channels a publisher releases now (all of theirs when none is ticked)."""
+
+    channels = forms.MultipleChoiceField(
+        label=_("Kênh đăng tải"),
+        choices=channel_choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_(
+            "Chỉ các kênh bạn phụ trách và đang chờ; không chọn kênh nào là đăng lên tất cả các kênh đó."
+        ),
+    )
+
+
+class WithholdForm(ReleaseForm):
+    """A channel kept back, with the reason the proposer reads."""
+
+    reason = forms.CharField(
+        label=_("Lý do tạm giữ"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Người đề xuất nhận được lý do này."),
+    )

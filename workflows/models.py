@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Task, TaskState, WorkflowState
 
 from . import approvers
-from .forms import VerificationForm
+from .forms import ReleaseForm, VerificationForm, WithholdForm
 
 
 class ReviewerTaskMixin(models.Model):
@@ -55,6 +55,13 @@ class ReviewerTaskMixin(models.Model):
             ("approve", self.approve_label, False),
             ("approve", _("%(label)s kèm ý kiến") % {"label": self.approve_label}, True),
         ]
+
+    def start(self, workflow_state, user=None):
+        task_state = super().start(workflow_state, user=user)
+        # Resubmitted after this stage asked for changes: the workflow resumes here, and the
+        # earlier stages' approvals (of the earlier revision) still count; see approvers.
+        approvers.carry_earlier_approvals(task_state)
+        return task_state
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         states = TaskState.objects.filter(task=self, status=TaskState.STATUS_IN_PROGRESS)
@@ -163,6 +170,10 @@ class AchievementVerificationTask(RoleApprovalTask):
     def get_form_for_action(self, action):
         return VerificationForm if action == "approve" else super().get_form_for_action(action)
 
+    def get_template_for_action(self, action):
+        # Opens on the proposer's channels and the current level.
+        return "workflows/verification_action_modal.html" if action == "approve" else ""
+
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name != "approve":
@@ -185,7 +196,7 @@ class AchievementVerificationTask(RoleApprovalTask):
         # read afresh, as its cached page still points at the previous revision.
         workflow_state = WorkflowState.objects.get(pk=task_state.workflow_state_id)
         if unedited:
-            workflow_state.copy_approved_task_states_to_revision(revision)
+            approvers.carry_approvals(workflow_state, revision)
         else:
             TaskState.objects.filter(pk=task_state.pk).update(revision=revision)
         workflow_state.update(user=user)
@@ -292,6 +303,162 @@ class EditorialSignOff(models.Model):
         return f"{self.role} – {self.user}"
 
 
+class ChannelReleaseTask(ReviewerTaskMixin, Task):
+    """
+    Phê duyệt đăng tải theo kênh (regulation of 31/3/2021: each unit within its function):
+    each chosen channel is released by its own publisher (`Channel.publisher_role`, or the
+    proposing unit's head), in any order, or withheld with a reason. The page goes live with
+    the first release and reaches each channel once that channel is released; the stage
+    completes when every channel is decided. With no channel chosen, the Office publishes.
+    """
+
+    approve_label = _("Đăng tải lên kênh")
+    admin_form_fields = [*Task.admin_form_fields, "target_working_days"]
+    task_state_class = None  # set below: ChannelReleaseTaskState
+
+    class Meta:
+        verbose_name = _("bước đăng tải theo kênh")
+        verbose_name_plural = _("bước đăng tải theo kênh")
+
+    def reviewers_for(self, obj):
+        return releases.publisher_groups(obj)
+
+    def start(self, workflow_state, user=None):
+        task_state = super().start(workflow_state, user=user)
+        releases.open_releases(task_state)
+        return task_state
+
+    def _office_decides(self, obj, user) -> bool:
+        """No channel chosen: the Office publishes the page itself (on no channel)."""
+        return not approvers.chosen_channels(obj) and self.can_review(obj, user)
+
+    def get_actions(self, obj, user):
+        if self._office_decides(obj, user):
+            return [("reject", _("Yêu cầu chỉnh sửa"), True), ("approve", _("Phê duyệt"), False)]
+        if not releases.pending_releases(obj, user):
+            return []
+        return [
+            ("reject", _("Yêu cầu chỉnh sửa"), True),
+            ("approve", self.approve_label, True),
+            ("withhold", _("Tạm giữ kênh"), True),
+        ]
+
+    def get_form_for_action(self, action):
+        if action == "approve":
+            return ReleaseForm
+        if action == "withhold":
+            return WithholdForm
+        return super().get_form_for_action(action)
+
+    def get_template_for_action(self, action):
+        return "workflows/release_action_modal.html" if action in ("approve", "withhold") else ""
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        page = task_state.workflow_state.content_object
+        # Two publishers acting at once: the second waits here and sees the first's result.
+        locked = TaskState.objects.select_for_update().get(pk=task_state.pk)
+        if locked.status != TaskState.STATUS_IN_PROGRESS:
+            raise PermissionDenied
+        comment = kwargs.get("comment", "")
+        if self._office_decides(page, user) and action_name in ("approve", "reject"):
+            getattr(task_state, action_name)(user=user, comment=comment)
+            return
+        pending = releases.pending_releases(page, user, task_state=locked)
+        if not pending:
+            raise PermissionDenied
+        if action_name == "reject":
+            task_state.reject(user=user, comment=comment)
+            return
+        chosen = set(kwargs.get("channels") or [])
+        targets = [release for release in pending if not chosen or release.channel.code in chosen]
+        if not targets:
+            raise PermissionDenied
+        if action_name == "withhold":
+            releases.withhold(targets, user, kwargs.get("reason", ""))
+        elif action_name == "approve":
+            releases.release(locked, targets, user, comment)
+        else:
+            raise PermissionDenied
+        if not releases.pending_releases(page, None, task_state=locked):
+            if releases.any_released(locked):
+                task_state.approve(user=user, comment=comment)
+            else:  # every channel withheld: nothing goes live, the proposer is told why
+                task_state.reject(user=user, comment=releases.withheld_summary(locked))
+
+    def pending_roles_for_reminders(self, obj, task_state):
+        """Groups of the publishers whose channels are still undecided."""
+        return releases.publisher_groups(obj, task_state=task_state, pending_only=True)
+
+    @classmethod
+    def get_description(cls):
+        return _("Mỗi kênh được chọn do đơn vị quản lý kênh đó quyết định đăng tải, theo thứ tự bất kỳ.")
+
+
+class ChannelReleaseTaskState(TaskState):
+    """The state of a release stage, which knows each channel's decision."""
+
+    class Meta:
+        verbose_name = _("trạng thái bước đăng tải theo kênh")
+        verbose_name_plural = _("trạng thái bước đăng tải theo kênh")
+
+    @property
+    def release_status(self) -> list[tuple[object, str]]:
+        """(channel release, what became of it) for every channel of this stage."""
+        return [(row, releases.describe(row)) for row in releases.releases_of(self)]
+
+
+ChannelReleaseTask.task_state_class = ChannelReleaseTaskState
+
+
+class ReleaseStatus(models.TextChoices):
+    PENDING = "pending", _("Chờ đăng tải")
+    RELEASED = "released", _("Đã đăng tải")
+    WITHHELD = "withheld", _("Tạm giữ")
+
+
+class ChannelRelease(models.Model):
+    """
+    One channel's decision for a page: pending while its publisher has not acted, released
+    or withheld (with a reason). One row per page and channel, the latest decision; the
+    content API shows the page on a channel only if that channel has no row or is released.
+    """
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="channel_releases")
+    channel = models.ForeignKey(
+        "cms.Channel", on_delete=models.CASCADE, related_name="+", verbose_name=_("kênh")
+    )
+    task_state = models.ForeignKey(
+        TaskState, null=True, on_delete=models.SET_NULL, related_name="channel_releases"
+    )
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=ReleaseStatus.choices, default=ReleaseStatus.PENDING
+    )
+    role = models.ForeignKey(
+        "cms.CoordinatingRole",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("vai trò"),
+    )
+    unit = models.ForeignKey(
+        "cms.Unit", null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("đơn vị")
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    decided_at = models.DateTimeField(_("thời điểm quyết định"), null=True)
+    reason = models.TextField(_("lý do tạm giữ"), blank=True)
+
+    class Meta:
+        verbose_name = _("quyết định đăng tải theo kênh")
+        verbose_name_plural = _("quyết định đăng tải theo kênh")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "channel"], name="one_release_per_page_channel")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.channel} – {self.get_status_display()}"
+
+
 class Approval(models.Model):
     """One approval of a published revision: stage, unit and role at the time, person, time."""
 
@@ -310,6 +477,14 @@ class Approval(models.Model):
     )
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     approved_at = models.DateTimeField(_("thời điểm phê duyệt"), null=True)
+    channel = models.ForeignKey(
+        "cms.Channel", null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("kênh")
+    )
+    # The revision the stage itself approved: an earlier one when the proposer's later edits
+    # were resubmitted to a later stage (which carried this approval forward).
+    approved_revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("phê duyệt")
@@ -334,3 +509,7 @@ class ReminderLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task_state_id} {self.sent_on}"
+
+
+# The release logic needs the models above; imported last, as it imports them.
+from . import releases  # noqa: E402

@@ -23,6 +23,7 @@ ACHIEVEMENT_VERIFICATION = gettext_noop("Thẩm định thành tích")
 EDITORIAL = gettext_noop("Biên tập (Báo, Tạp chí)")
 CAMPAIGN_VERIFICATION = gettext_noop("Thẩm định phong trào (Thi đua - Khen thưởng)")
 TRANSLATION_APPROVAL = gettext_noop("Phê duyệt bản tiếng Anh (Văn phòng)")
+CHANNEL_RELEASE = gettext_noop("Phê duyệt đăng tải theo kênh")
 
 
 def stage_label(task) -> Promise:

@@ -49,13 +49,20 @@ from cms.models import CoordinatingRole, RoleCode
 
 from . import approvers
 from .deadlines import deadline_for
-from .models import AchievementVerificationTask, EditorialTask, RoleApprovalTask, UnitHeadConfirmationTask
+from .models import (
+    AchievementVerificationTask,
+    ChannelRelease,
+    ChannelReleaseTask,
+    EditorialTask,
+    RoleApprovalTask,
+    UnitHeadConfirmationTask,
+)
 from .names import stage_label
 
 logger = logging.getLogger(__name__)
 
 # AchievementVerificationTask is a RoleApprovalTask, so it is covered too.
-COORDINATION_TASK_TYPES = (UnitHeadConfirmationTask, RoleApprovalTask, EditorialTask)
+COORDINATION_TASK_TYPES = (UnitHeadConfirmationTask, RoleApprovalTask, EditorialTask, ChannelReleaseTask)
 
 TEMPLATE_DIR = "workflows/notifications/"
 
@@ -64,6 +71,7 @@ STAGE_REQUESTS: tuple[tuple[type[Task], str | Promise], ...] = (
     (UnitHeadConfirmationTask, _("Đề nghị xác nhận")),
     (AchievementVerificationTask, _("Đề nghị thẩm định")),
     (EditorialTask, _("Đề nghị biên tập")),
+    (ChannelReleaseTask, _("Đề nghị đăng tải")),
     (RoleApprovalTask, _("Đề nghị phê duyệt")),
 )
 
@@ -74,6 +82,11 @@ class Kind(StrEnum):
     SUBMITTED = "submitted"
     REJECTED = "rejected"
     APPROVED = "approved"
+    # A channel withheld: the proposer's "rejected" switch decides (it is a refusal).
+    WITHHELD = "withheld"
+
+
+PREFERENCE = {Kind.WITHHELD: "rejected"}
 
 
 # Who gets what ---------------------------------------------------------------------------------
@@ -132,7 +145,9 @@ def publication_recipients(
 def wants(user: AbstractBaseUser, kind: Kind) -> bool:
     """Whether the user can and wishes to receive this kind of e-mail (Wagtail's preferences)."""
     return bool(
-        user.is_active and user.email and getattr(UserProfile.get_for_user(user), f"{kind}_notifications")
+        user.is_active
+        and user.email
+        and getattr(UserProfile.get_for_user(user), f"{PREFERENCE.get(kind, kind)}_notifications")
     )
 
 
@@ -237,6 +252,19 @@ def notify_published(workflow_state_pk: int, actor: AbstractBaseUser | None) -> 
     scheduled = workflow_state.content_object.scheduled_revision
     context["scheduled_for"] = scheduled.approved_go_live_at if scheduled is not None else None
     return send(Kind.APPROVED, publication_recipients(workflow_state, actor), context)
+
+
+def notify_withheld(release_pks: list[int], actor: AbstractBaseUser | None) -> int:
+    """E-mail the proposer which channels were withheld, by whom and why."""
+    rows = list(
+        ChannelRelease.objects.filter(pk__in=release_pks).select_related("channel", "task_state__task")
+    )
+    if not rows or rows[0].task_state is None:
+        return 0
+    task_state = rows[0].task_state
+    context = _context(task_state.workflow_state, task_state, actor)
+    context["withheld"] = [(row.channel.name, row.reason) for row in rows]
+    return send(Kind.WITHHELD, rejection_recipients(task_state, actor), context)
 
 
 def after_commit(callback: Callable[[], object]) -> None:

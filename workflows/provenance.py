@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.db import transaction
 from wagtail.models import TaskState
 
+from .approvers import latest_approvals
 from .models import Approval, EditorialSignOff, RoleApprovalTask, UnitHeadConfirmationTask
 
 
@@ -46,13 +47,23 @@ def _approvals_for(task_state: TaskState) -> list[dict]:
 
 @transaction.atomic
 def record_provenance(workflow_state, revision) -> list[Approval]:
-    """The approvals that let `revision` go live, one row per stage and signatory."""
-    states = (
+    """
+    The approvals that let `revision` go live, one row per stage and signatory: each
+    stage's latest approval (never an earlier round's as well), with the revision it
+    approved itself, and the editorial sign-offs of the journal and the newspaper.
+    """
+    if Approval.objects.filter(
+        page_id=workflow_state.object_id, revision=revision, channel__isnull=True
+    ).exists():
+        return []  # already recorded (the first channel's release did)
+    counting = set(
         TaskState.objects.filter(
             workflow_state=workflow_state, status=TaskState.STATUS_APPROVED, revision=revision
-        )
-        .select_related("task", "finished_by")
-        .order_by("finished_at", "pk")
+        ).values_list("task_id", flat=True)
+    )
+    states = sorted(
+        (state for task_id, state in latest_approvals(workflow_state).items() if task_id in counting),
+        key=lambda state: (state.finished_at, state.pk),
     )
     rows = []
     for state in states:
@@ -61,6 +72,7 @@ def record_provenance(workflow_state, revision) -> list[Approval]:
                 Approval(
                     page_id=workflow_state.object_id,
                     revision=revision,
+                    approved_revision_id=state.revision_id,
                     stage=data["stage"],
                     unit=data["unit"],
                     role=data["role"],

@@ -19,10 +19,10 @@ from cms.languages import recipient_language
 
 from .approvers import reviewer_users
 from .deadlines import deadline_for
-from .models import EditorialTask, ReminderLog, RoleApprovalTask, UnitHeadConfirmationTask
+from .models import ChannelReleaseTask, EditorialTask, ReminderLog, RoleApprovalTask, UnitHeadConfirmationTask
 from .names import stage_label
 
-REMINDED_TASK_TYPES = (UnitHeadConfirmationTask, RoleApprovalTask, EditorialTask)
+REMINDED_TASK_TYPES = (UnitHeadConfirmationTask, RoleApprovalTask, EditorialTask, ChannelReleaseTask)
 
 
 @dataclass

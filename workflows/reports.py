@@ -10,17 +10,20 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.views.reports.workflows import get_editable_page_ids_query
 from wagtail.models import Page, Task, TaskState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from cms.exports import VietnameseExportMixin
 from cms.models import Unit
 from exemplar_pages.models import ExemplarPage, NewsPage
 
 from .deadlines import deadline_for
+from .models import ChannelReleaseTask
 from .names import stage_label
+from .releases import pending_releases
 
 
 @dataclass
@@ -65,7 +68,13 @@ class StageFilterSet(WagtailFilterSet):
         return queryset.filter(pk__in=[s.pk for s in queryset if deadline_for(s).overdue])
 
 
-class StageDeadlineReportView(ReportView):
+class OverdueColumn(Column):
+    """A red "Quá hạn" tag on overdue stages only; "Trong hạn" otherwise (never a red cross)."""
+
+    cell_template_name = "workflows/tables/overdue_cell.html"
+
+
+class StageDeadlineReportView(VietnameseExportMixin, ReportView):
     """Bước duyệt đang xử lý: age in working days and overdue flag, exportable to CSV/XLSX."""
 
     page_title = _("Thời hạn bước duyệt")
@@ -98,7 +107,7 @@ class StageDeadlineReportView(ReportView):
             Column("started", label=_("Bắt đầu")),
             Column("due", label=_("Hạn xử lý")),
             Column("age", label=_("Số ngày làm việc")),
-            BooleanColumn("overdue", label=_("Quá hạn")),
+            OverdueColumn("overdue", label=_("Tình trạng")),
         ]
 
     def get_filename(self) -> str:
@@ -129,16 +138,23 @@ class StageDeadlineReportView(ReportView):
                 continue
             specific = page.specific
             deadline = deadline_for(state)
-            rows.append(
-                StageRow(
-                    title=page.get_admin_display_title(),
-                    unit=str(getattr(specific, "unit", "") or ""),
-                    stage=str(stage_label(state.task)),
-                    started=deadline.started,
-                    due=deadline.due,
-                    age=deadline.age,
-                    overdue=deadline.overdue,
-                    edit_url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            stage = str(stage_label(state.task))
+            # The release stage waits per channel: one row for each channel still undecided.
+            stages = [stage]
+            if isinstance(state.task.specific, ChannelReleaseTask):
+                pending = pending_releases(page, None, task_state=state)
+                stages = [f"{stage}: {row.channel.name}" for row in pending] or stages
+            for label in stages:
+                rows.append(
+                    StageRow(
+                        title=page.get_admin_display_title(),
+                        unit=str(getattr(specific, "unit", "") or ""),
+                        stage=label,
+                        started=deadline.started,
+                        due=deadline.due,
+                        age=deadline.age,
+                        overdue=deadline.overdue,
+                        edit_url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
+                    )
                 )
-            )
         return rows

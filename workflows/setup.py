@@ -9,7 +9,13 @@ from wagtail.models import GroupApprovalTask, Page, Task, Workflow, WorkflowPage
 from cms.models import CoordinatingRole, RoleCode
 
 from . import names
-from .models import AchievementVerificationTask, EditorialTask, RoleApprovalTask, UnitHeadConfirmationTask
+from .models import (
+    AchievementVerificationTask,
+    ChannelReleaseTask,
+    EditorialTask,
+    RoleApprovalTask,
+    UnitHeadConfirmationTask,
+)
 
 # Wagtail's initial migrations create this workflow, assigned to the root page, with a
 # task for its stock "Moderators" group.
@@ -59,13 +65,26 @@ def _workflow(name: str, tasks: list[Task], page: Page) -> Workflow:
     return workflow
 
 
+def _release_by_channel(workflow: Workflow, release: ChannelReleaseTask) -> None:
+    """
+    A deployment from before per-channel publication ends its workflows with the Office's
+    approval of every channel: that stage becomes the per-channel release, in its place.
+    """
+    office = RoleApprovalTask.objects.filter(name=names.OFFICE_APPROVAL).first()
+    if office is not None and not workflow.workflow_tasks.filter(task=release).exists():
+        WorkflowTask.objects.filter(workflow=workflow, task=office).update(task=release)
+
+
 @transaction.atomic
 def ensure_coordination_workflows(exemplars: Page, campaigns: Page, news: Page) -> dict[str, Workflow]:
-    """Exemplars: unit head, verification, editorial, Office. Campaigns: emulation, Office. News: editorial, Office."""
+    """
+    Exemplars: unit head, verification, editorial, release by channel. Campaigns: emulation,
+    release. News: editorial, release. Each channel is released by its own publisher.
+    """
     roles = {role.code: role for role in CoordinatingRole.objects.all()}
-    office = _task(RoleApprovalTask, names.OFFICE_APPROVAL, role=roles[RoleCode.OFFICE])
+    release = _task(ChannelReleaseTask, names.CHANNEL_RELEASE)
     editorial = _task(EditorialTask, names.EDITORIAL)
-    return {
+    workflows = {
         "exemplar": _workflow(
             EXEMPLAR_WORKFLOW,
             [
@@ -76,7 +95,7 @@ def ensure_coordination_workflows(exemplars: Page, campaigns: Page, news: Page) 
                     role=roles[RoleCode.EMULATION_REWARDS],
                 ),
                 editorial,
-                office,
+                release,
             ],
             exemplars,
         ),
@@ -88,12 +107,15 @@ def ensure_coordination_workflows(exemplars: Page, campaigns: Page, news: Page) 
                     names.CAMPAIGN_VERIFICATION,
                     role=roles[RoleCode.EMULATION_REWARDS],
                 ),
-                office,
+                release,
             ],
             campaigns,
         ),
-        "news": _workflow(NEWS_WORKFLOW, [editorial, office], news),
+        "news": _workflow(NEWS_WORKFLOW, [editorial, release], news),
     }
+    for workflow in workflows.values():
+        _release_by_channel(workflow, release)
+    return workflows
 
 
 TRANSLATION_WORKFLOW = names.TRANSLATION_WORKFLOW

@@ -1,5 +1,6 @@
-"""Admin registrations of the moderation app: the stage deadline report."""
+"""Admin registrations of the moderation app: the deadline report, notices to the proposer and verifier."""
 
+from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -7,6 +8,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from .guidance import ChangesRequestedPanel, editor_notices
+from .guide import EditorGuideView
 from .reports import StageDeadlineReportView
 
 
@@ -14,6 +17,7 @@ from .reports import StageDeadlineReportView
 def register_report_urls():
     return [
         path("reports/workflow-deadlines/", StageDeadlineReportView.as_view(), name="workflow_deadlines"),
+        path("huong-dan/", EditorGuideView.as_view(), name="editor_guide"),
         path(
             "reports/workflow-deadlines/results/",
             StageDeadlineReportView.as_view(results_only=True),
@@ -33,4 +37,41 @@ class DeadlineReportMenuItem(MenuItem):
 def register_deadline_report_menu_item():
     return DeadlineReportMenuItem(
         _("Thời hạn bước duyệt"), reverse("workflow_deadlines"), icon_name="time", order=710
+    )
+
+
+@hooks.register("before_edit_page")
+def show_workflow_notices(request, page):
+    """At the top of the editor: why the page came back, or why verification must wait."""
+    if request.method == "GET":
+        for level, text in editor_notices(page, request.user):
+            getattr(messages, level)(request, text)
+
+
+@hooks.register("construct_homepage_panels")
+def add_changes_requested_panel(request, panels):
+    panels.insert(0, ChangesRequestedPanel(request.user))
+
+
+# Wagtail's own help links point at guide.wagtail.org and wagtail.org: the closed network
+# reaches neither. The guide of these four units' workflow is served here instead.
+EXTERNAL_HELP_ITEMS = ("editor-guide", "whats-new-in-wagtail-")
+
+
+@hooks.register("construct_help_menu")
+def local_help(request, menu_items):
+    menu_items[:] = [item for item in menu_items if not item.name.startswith(EXTERNAL_HELP_ITEMS)]
+    menu_items.append(
+        MenuItem(
+            _("Hướng dẫn biên tập"), reverse("editor_guide"), icon_name="help", order=1100, name="huong-dan"
+        )
+    )
+    menu_items.append(
+        MenuItem(
+            _("Có gì mới"),
+            reverse("editor_guide") + "#co-gi-moi",
+            icon_name="help",
+            order=1000,
+            name="co-gi-moi",
+        )
     )

@@ -41,6 +41,27 @@ class Channel(models.Model):
             "Với kênh của cơ quan báo chí: vai trò phải biên tập và phê duyệt nội dung được chọn cho kênh."
         ),
     )
+    # Regulation of 31/3/2021: each unit publishes within its own function. Who releases
+    # content to this channel is data, so a reorganisation is an edit here, not a release.
+    publisher_role = models.ForeignKey(
+        "cms.CoordinatingRole",
+        verbose_name=_("vai trò đăng tải"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="published_channels",
+        help_text=_(
+            "Vai trò quyết định đăng nội dung lên kênh này ở bước cuối của quy trình; để trống là Văn phòng."
+        ),
+    )
+    published_by_unit_head = models.BooleanField(
+        _("do lãnh đạo đơn vị đề xuất đăng tải"),
+        default=False,
+        help_text=_(
+            "Chọn nếu lãnh đạo của chính đơn vị đề xuất quyết định đăng lên kênh này "
+            "(ví dụ trang thông tin điện tử của đơn vị) thay cho vai trò đăng tải."
+        ),
+    )
     sort_order = models.PositiveSmallIntegerField(_("thứ tự"), default=0, help_text=_("Thứ tự hiển thị."))
 
     panels = [
@@ -48,6 +69,7 @@ class Channel(models.Model):
         FieldPanel("description"),
         FieldPanel("url"),
         FieldRowPanel([FieldPanel("is_public"), FieldPanel("editorial_role"), FieldPanel("sort_order")]),
+        FieldRowPanel([FieldPanel("publisher_role"), FieldPanel("published_by_unit_head")]),
     ]
 
     class Meta:

@@ -135,6 +135,7 @@ def load_channels(path: Path = DEFAULT_CHANNELS_FILE) -> list[str]:
     created = []
     for order, row in enumerate(json.loads(path.read_text(encoding="utf-8"))):
         role = CoordinatingRole.objects.filter(code=row.get("editorial_role") or "").first()
+        publisher = CoordinatingRole.objects.filter(code=row.get("publisher_role") or "").first()
         _channel, was_created = Channel.objects.get_or_create(
             code=row["code"],
             defaults={
@@ -143,6 +144,8 @@ def load_channels(path: Path = DEFAULT_CHANNELS_FILE) -> list[str]:
                 "url": row.get("url", ""),
                 "is_public": row.get("is_public", False),
                 "editorial_role": role,
+                "publisher_role": publisher,
+                "published_by_unit_head": row.get("published_by_unit_head", False),
                 "sort_order": order,
             },
         )

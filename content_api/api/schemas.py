@@ -56,6 +56,10 @@ class Approval(Strict):
     stage: str
     unit: UnitRef | None
     role: str | None
+    channel: str | None = Field(
+        default=None,
+        description="The channel this approval released (its publisher's release); null for the stages before.",
+    )
     approved_at: str | None
 
 

@@ -57,3 +57,20 @@ def confirm_and_verify(people, page, *channel_codes: str, level: str = "typical"
 def channels(*codes: str) -> list[str]:
     """Channel codes as the verification form posts them."""
     return list(codes)
+
+
+RELEASE_STAGE = "Phê duyệt đăng tải theo kênh"
+
+# Who releases each channel in the demo data (cms/data/channels.json): (people key, channel).
+PUBLISHERS = {"portal": "office", "public": "office", "newspaper": "newspaper", "journal": "journal"}
+
+
+def release(people, page, *codes: str, who: str | None = None):
+    """The channels' own publishers release them (one post per publisher)."""
+    by_person: dict[str, list[str]] = {}
+    for code in codes:
+        by_person.setdefault(who or PUBLISHERS.get(code, "office"), []).append(code)
+    responses = [
+        act(people[person], page, "approve", channels=list(chosen)) for person, chosen in by_person.items()
+    ]
+    return responses[-1] if responses else None

@@ -216,3 +216,14 @@ def test_images_and_clips_are_synchronised_while_their_captions_are_translated(t
     image_block, video_block = body
     assert image_block.value["image"].pk == image.pk and image_block.value["caption"] == "EN Chú thích ảnh"
     assert video_block.value["clip"].pk == clip.pk and video_block.value["caption"] == "EN Chú thích clip"
+
+
+def test_the_submit_button_of_an_english_edition_posts_to_its_own_address(translator, make_exemplar):
+    """The header button (shown in the "More actions" menu too) once posted back to the editor: 405."""
+    page = make_exemplar("Nguyễn Văn Đức")
+    english, translation = translate(translator, page)
+    html = as_user(translator).get(reverse("wagtailadmin_explore", args=[english.pk])).content.decode()
+    url = reverse("translation_submit", args=[translation.pk])
+    assert "Gửi bản dịch để duyệt" in html
+    assert f'data-w-action-url-value="{url}"' in html
+    assert as_user(translator).post(url).status_code == 302

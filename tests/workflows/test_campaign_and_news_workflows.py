@@ -33,13 +33,13 @@ def test_a_campaign_is_checked_by_emulation_and_rewards_then_published_by_the_of
     act(people["office"], page, "approve")
     assert current_task_name(page) == "Thẩm định phong trào (Thi đua - Khen thưởng)"
     act(people["emulation"], page, "approve")
-    assert current_task_name(page) == "Phê duyệt đăng tải (Văn phòng)"
+    assert current_task_name(page) == "Phê duyệt đăng tải theo kênh"
     act(people["office"], page, "approve")
     page.refresh_from_db()
     assert page.live
 
 
-def test_a_news_item_for_the_journal_is_edited_by_the_journal_then_published_by_the_office(
+def test_a_news_item_for_the_journal_is_edited_then_published_by_the_journal_not_the_office(
     workflows, people, site_tree, binh_thuan
 ):
     data = news_form(binh_thuan)
@@ -50,6 +50,10 @@ def test_a_news_item_for_the_journal_is_edited_by_the_journal_then_published_by_
     act(people["newspaper"], page, "approve")
     assert current_task_name(page) == "Biên tập (Báo, Tạp chí)"
     act(people["journal"], page, "approve")
+    assert current_task_name(page) == "Phê duyệt đăng tải theo kênh"
     act(people["office"], page, "approve")
+    page.refresh_from_db()
+    assert not page.live  # the journal's channel is the journal's to release
+    act(people["journal"], page, "approve")
     page.refresh_from_db()
     assert page.live

@@ -112,3 +112,36 @@ def test_a_unit_editor_cannot_open_the_deadline_report_of_other_units_pages(
     outsider = UserFactory(username="hn-editor2", groups=[other_unit.editor_group])
     html = as_user(outsider).get(reverse("workflow_deadlines")).content.decode()
     assert "Nguyễn Văn Mẫu" not in html
+
+
+def test_the_report_marks_only_overdue_stages_and_exports_for_excel(workflows, people, folder, bang_khen):
+    with time_machine.travel(MONDAY, tick=False):
+        page = submit_new_exemplar(people, folder, bang_khen)
+    client = as_user(people["office"])
+    with time_machine.travel(MONDAY + datetime.timedelta(days=1), tick=False):
+        html = client.get(reverse("workflow_deadlines")).content.decode()
+        assert page.title in html and "Trong hạn" in html
+        assert "data-overdue>" not in html and 'title="False"' not in html  # no red cross either
+        csv = b"".join(
+            client.get(reverse("workflow_deadlines"), {"export": "csv"}).streaming_content
+        ).decode()
+    assert csv.startswith("\ufeff")  # Excel reads the diacritics as UTF-8
+    assert "02/11/2026" in csv and ",Không" in csv and "True" not in csv and "False" not in csv
+    with time_machine.travel(MONDAY + datetime.timedelta(days=10), tick=False):
+        html = client.get(reverse("workflow_deadlines")).content.decode()
+        assert "data-overdue>Quá hạn</span>" in html
+        csv = b"".join(
+            client.get(reverse("workflow_deadlines"), {"export": "csv"}).streaming_content
+        ).decode()
+    assert ",Có" in csv
+
+
+def test_the_report_lists_the_release_stage_per_channel_still_waiting(workflows, people, folder, bang_khen):
+    page = submit_new_exemplar(people, folder, bang_khen)
+    act(people["head"], page, "approve")
+    act(people["emulation"], page, "approve", recognition_level="typical", channels=["portal", "newspaper"])
+    act(people["newspaper"], page, "approve")
+    act(people["office"], page, "approve", channels=["portal"])
+    html = as_user(people["office"]).get(reverse("workflow_deadlines")).content.decode()
+    assert "Phê duyệt đăng tải theo kênh: Báo Bảo vệ pháp luật" in html
+    assert "Phê duyệt đăng tải theo kênh: Cổng thông tin" not in html

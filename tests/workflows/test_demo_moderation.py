@@ -19,5 +19,5 @@ def test_the_demo_has_an_exemplar_waiting_at_each_approval_stage_and_loads_twice
         "mau-cho-xac-nhan": "Xác nhận của thủ trưởng đơn vị",
         "mau-cho-tham-dinh": "Thẩm định thành tích",
         "mau-cho-bien-tap": "Biên tập (Báo, Tạp chí)",
-        "mau-cho-phe-duyet": "Phê duyệt đăng tải (Văn phòng)",
+        "mau-cho-phe-duyet": "Phê duyệt đăng tải theo kênh",
     }

@@ -40,7 +40,7 @@ def test_an_exemplar_goes_from_proposal_through_four_approvals_to_publication(
     assert current_task_name(page) == "Biên tập (Báo, Tạp chí)"
     assert EditorialSignOff.objects.count() == 1
     act(people["journal"], page, "approve")
-    assert current_task_name(page) == "Phê duyệt đăng tải (Văn phòng)"
+    assert current_task_name(page) == "Phê duyệt đăng tải theo kênh"
 
     act(people["office"], page, "approve")
     page.refresh_from_db()
@@ -54,7 +54,7 @@ def test_the_editorial_stage_completes_itself_when_no_editorial_channel_was_chos
 ):
     page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     confirm_and_verify(people, page, "portal", "public", level="typical")
-    assert current_task_name(page) == "Phê duyệt đăng tải (Văn phòng)"
+    assert current_task_name(page) == "Phê duyệt đăng tải theo kênh"
 
 
 def test_only_the_head_of_the_proposing_unit_can_confirm(
@@ -109,7 +109,7 @@ def test_the_published_revision_keeps_who_confirmed_verified_edited_and_approved
         ("Xác nhận của thủ trưởng đơn vị", "VKS-LAMDONG-2025", "ld-head"),
         ("Thẩm định thành tích", "VP-TDKT", "thidua"),
         ("Biên tập (Báo, Tạp chí)", "BBVPL", "baobvpl"),
-        ("Phê duyệt đăng tải (Văn phòng)", "VP", "vanphong"),
+        ("Phê duyệt đăng tải theo kênh", "VP", "vanphong"),
     ]
     assert {a.revision_id for a in Approval.objects.filter(page=page)} == {page.live_revision_id}
 

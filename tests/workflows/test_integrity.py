@@ -110,9 +110,9 @@ def test_two_editorial_sign_offs_at_once_on_postgresql_complete_the_task_exactly
     for thread in threads:
         thread.join(30)
     assert errors == []
-    assert current_task_name(page) == "Phê duyệt đăng tải (Văn phòng)"
+    assert current_task_name(page) == "Phê duyệt đăng tải theo kênh"
     office_states = TaskState.objects.filter(
-        workflow_state=task_state.workflow_state, task__name="Phê duyệt đăng tải (Văn phòng)"
+        workflow_state=task_state.workflow_state, task__name="Phê duyệt đăng tải theo kênh"
     )
     assert office_states.count() == 1
 

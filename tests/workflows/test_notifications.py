@@ -104,8 +104,10 @@ def test_with_newspaper_and_journal_chosen_both_editorial_groups_are_mailed_then
     assert mailoutbox == []  # the journal was told already; the stage is still open
 
     committed(act, people["journal"], page, "approve")
-    assert addressees(mailoutbox) == [people["office"].email]
-    assert mailoutbox[0].subject == f"[Gương điển hình] Đề nghị phê duyệt: {TITLE}"
+    # Each chosen channel's own publisher: the Office (Portal), the newspaper, and the journal,
+    # who moved the page on and is not mailed about its own action.
+    assert addressees(mailoutbox) == sorted([people["office"].email, people["newspaper"].email])
+    assert {m.subject for m in mailoutbox} == {f"[Gương điển hình] Đề nghị đăng tải: {TITLE}"}
 
 
 def test_an_editorial_stage_that_skips_itself_mails_no_editor(
@@ -117,7 +119,7 @@ def test_an_editorial_stage_that_skips_itself_mails_no_editor(
 
     committed(verify, people, page, "portal")
 
-    assert current_task_name(page) == "Phê duyệt đăng tải (Văn phòng)"
+    assert current_task_name(page) == "Phê duyệt đăng tải theo kênh"
     assert addressees(mailoutbox) == [people["office"].email]
 
 
@@ -168,7 +170,7 @@ def test_publication_mails_the_proposer_and_the_emulation_group_once_each(
     assert addressees(mailoutbox) == sorted([people["editor"].email, people["emulation"].email])
     assert {m.subject for m in mailoutbox} == {f"[Gương điển hình] Đã xuất bản: {TITLE}"}
     assert f"Trang “{TITLE}” đã được phê duyệt và xuất bản." in mailoutbox[0].body
-    assert "Phê duyệt cuối cùng: vanphong (bước “Phê duyệt đăng tải (Văn phòng)”)" in mailoutbox[0].body
+    assert "Phê duyệt cuối cùng: vanphong (bước “Phê duyệt đăng tải theo kênh”)" in mailoutbox[0].body
 
 
 def test_a_user_who_turned_off_submitted_notifications_gets_none(
