@@ -278,4 +278,4 @@ class ExemplarPage(BasePage):
 
     @property
     def award_years(self) -> list[int]:
-        return sorted({award.year for award in self.awards.all() if award.year})
+        return sorted({award.year for award in self.awards.all() if award.year and award.is_received})

@@ -1,0 +1,72 @@
+"""Admin registrations of the emulation year: menus, permissions of roles and units, log actions."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+
+from cms.models import RoleCode
+
+from .dashboard import EmulationPanel
+from .models import EmulationRegistration, Initiative, Nomination
+from .permissions import UnitScopedPermissionPolicy
+from .viewsets import EmulationGroup
+
+# Units see and change their own rows only; registered before the viewsets look them up.
+for _model in (EmulationRegistration, Initiative, Nomination):
+    register_permission_policy(_model, UnitScopedPermissionPolicy(_model), exact_class=True)
+register_snippet(EmulationGroup)
+
+MODELS = (
+    "emulationyear",
+    "emulationcluster",
+    "emulationregistration",
+    "initiative",
+    "nominationround",
+    "nomination",
+    "eligibilityrule",
+)
+UNIT_MODELS = ("emulationregistration", "initiative", "nomination")
+
+
+def _crud(model: str) -> tuple[str, ...]:
+    return tuple(f"emulation.{action}_{model}" for action in ("add", "change", "delete", "view"))
+
+
+@hooks.register("register_role_permissions")
+def role_permissions():
+    """Emulation & rewards keeps the whole year: every row of every unit, reviews and decisions."""
+    names = [name for model in MODELS for name in _crud(model)]
+    names += ["emulation.review_nomination", "emulation.decide_initiative"]
+    return {RoleCode.EMULATION_REWARDS: tuple(names)}
+
+
+@hooks.register("register_unit_permissions")
+def unit_permissions():
+    """A unit's editor enters its rows; its head also confirms and submits them."""
+    editors = [name for model in UNIT_MODELS for name in _crud(model)]
+    editors += [
+        "emulation.view_nominationround",
+        "emulation.view_emulationcluster",
+        "emulation.view_emulationyear",
+    ]
+    heads = [*editors, "emulation.confirm_emulationregistration", "emulation.submit_nomination"]
+    return {"editors": tuple(editors), "heads": tuple(heads)}
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action("emulation.confirm", _("Xác nhận đăng ký thi đua"), _("Lãnh đạo đơn vị xác nhận"))
+    actions.register_action("emulation.submit", _("Gửi đề nghị khen thưởng"), _("Đơn vị gửi đề nghị"))
+    actions.register_action("emulation.return", _("Trả lại đề nghị"), _("Trả lại để bổ sung"))
+    actions.register_action("emulation.outcome", _("Ghi kết quả xét"), _("Ghi kết quả xét"))
+    actions.register_action(
+        "emulation.decide", _("Ghi quyết định khen thưởng"), _("Ghi quyết định khen thưởng")
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_emulation_panel(request, panels):
+    panel = EmulationPanel(request)
+    if panel.is_shown():
+        panels.append(panel)
