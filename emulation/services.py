@@ -149,7 +149,9 @@ def _add_award(round: NominationRound, nomination: Nomination, user) -> None:
     )
     revision = latest.save_revision(user=user, log_action=True)
     if page.live and not had_draft:
-        revision.publish(user=user)
+        # The approved content is unchanged: only the decided award joins it, recorded by the
+        # role that verifies awards, which has no right to publish pages otherwise.
+        revision.publish(user=user, skip_permission_checks=True)
 
 
 @transaction.atomic

@@ -1,15 +1,20 @@
 """Admin registrations of the emulation year: menus, permissions of roles and units, log actions."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from cms.models import RoleCode
 
+from .access import is_emulation_office, user_unit_ids
 from .dashboard import EmulationPanel
 from .models import EmulationRegistration, Initiative, Nomination
 from .permissions import UnitScopedPermissionPolicy
+from .report_views import YearReportView
+from .summary_views import SummaryListImportView, summary_list_export
 from .viewsets import EmulationGroup
 
 # Units see and change their own rows only; registered before the viewsets look them up.
@@ -70,3 +75,34 @@ def add_emulation_panel(request, panels):
     panel = EmulationPanel(request)
     if panel.is_shown():
         panels.append(panel)
+
+
+@hooks.register("register_admin_urls")
+def register_emulation_urls():
+    return [
+        path("reports/emulation-year/", YearReportView.as_view(), name="emulation_year_report"),
+        path(
+            "emulation/import-summary-list/",
+            SummaryListImportView.as_view(),
+            name="emulation_import_summary_list",
+        ),
+        path(
+            "emulation/rounds/<int:pk>/summary-list.xlsx",
+            summary_list_export,
+            name="emulation_export_summary_list",
+        ),
+    ]
+
+
+class YearReportMenuItem(MenuItem):
+    """Shown to emulation & rewards and to the people of contributing units."""
+
+    def is_shown(self, request):
+        return is_emulation_office(request.user) or bool(user_unit_ids(request.user))
+
+
+@hooks.register("register_reports_menu_item")
+def register_year_report_menu_item():
+    return YearReportMenuItem(
+        _("Báo cáo thi đua, khen thưởng năm"), reverse("emulation_year_report"), icon_name="tasks", order=720
+    )

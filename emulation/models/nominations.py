@@ -198,6 +198,9 @@ class Nomination(models.Model):
         limit_choices_to=in_default_locale,
         help_text=_("Danh hiệu hoặc hình thức khen thưởng đề nghị."),
     )
+    proposal_number = decision_number_field(
+        _("số tờ trình đề nghị"), help_text=_("Số văn bản đề nghị của đơn vị, ví dụ: 15/TTr-VKS.")
+    )
     achievement_report = private_document(
         _("báo cáo thành tích"), _("Báo cáo thành tích có xác nhận của lãnh đạo đơn vị; không công khai.")
     )
@@ -224,7 +227,7 @@ class Nomination(models.Model):
         FieldPanel("exemplar"),
         FieldRowPanel([FieldPanel("name"), FieldPanel("position_and_unit")]),
         FieldPanel("summary"),
-        FieldPanel("proposed_form"),
+        FieldRowPanel([FieldPanel("proposed_form"), FieldPanel("proposal_number")]),
         FieldPanel("achievement_report"),
         FieldPanel("is_sample"),
     ]
@@ -251,6 +254,7 @@ class Nomination(models.Model):
         super().clean()
         for field in ("name", "position_and_unit", "summary"):
             setattr(self, field, normalize(getattr(self, field)).strip())
+        self.proposal_number = canonical_number(self.proposal_number)
         errors = {}
         if not self.name and not self.exemplar_id:
             errors["name"] = _("Nhập họ tên hoặc chọn gương điển hình.")

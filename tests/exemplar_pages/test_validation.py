@@ -23,7 +23,7 @@ def post_exemplar(client, editor, folder, **kwargs):
 
 
 def test_a_malformed_decision_number_is_refused(client, editor, folder, bang_khen):
-    response = post_exemplar(client, editor, folder, awards=[award_row(bang_khen, number="1136-QĐ/UBND")])
+    response = post_exemplar(client, editor, folder, awards=[award_row(bang_khen, number="1136/QĐ/UBND")])
     assert response.status_code == 200
     assert "không đúng định dạng. Ví dụ hợp lệ: 1136/QĐ-UBND" in response.content.decode()
     assert not ExemplarPage.objects.exists()
