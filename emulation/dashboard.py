@@ -35,9 +35,9 @@ class EmulationPanel(Component):
 
     def items(self) -> list[tuple[str, int, str]]:
         year = timezone.localdate().year
-        registrations = reverse("emulation_registrations:index")
-        nominations = reverse("emulation_nominations:index")
-        rounds = reverse("emulation_rounds:index")
+        registrations = reverse("emulation_registrations:list")
+        nominations = reverse("emulation_nominations:list")
+        rounds = reverse("emulation_rounds:list")
         if self.office:
             return [
                 (

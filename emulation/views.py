@@ -76,7 +76,7 @@ class ActionView(WagtailAdminTemplateMixin, FormView):
 
 class RegistrationActionView(ActionView):
     model = EmulationRegistration
-    index_url_name = "emulation_registrations:index"
+    index_url_name = "emulation_registrations:list"
     actions = {
         "confirm": (
             _("Xác nhận đăng ký thi đua"),
@@ -92,7 +92,7 @@ class RegistrationActionView(ActionView):
 
 class NominationActionView(ActionView):
     model = Nomination
-    index_url_name = "emulation_nominations:index"
+    index_url_name = "emulation_nominations:list"
     actions = {
         "submit": (
             _("Gửi đề nghị khen thưởng"),
@@ -126,7 +126,7 @@ class NominationActionView(ActionView):
 
 class RoundActionView(ActionView):
     model = NominationRound
-    index_url_name = "emulation_rounds:index"
+    index_url_name = "emulation_rounds:list"
     actions = {
         "review": (
             _("Kết thúc nhận hồ sơ, bắt đầu xét"),

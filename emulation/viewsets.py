@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    DeleteView,
+    EditView,
+    HistoryView,
+    IndexView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+    UsageView,
+)
 
 from .access import is_emulation_office, is_unit_head
 from .forms import NominationForm, UnitScopedForm
@@ -83,11 +92,48 @@ class RoundIndexView(ActionIndexView):
         return []
 
 
+class InstanceCheckedMixin:
+    """
+    Wagtail's generic views check model permissions only (the delete view aside): these ask
+    the permission policy about the row itself, so a unit never opens another unit's row.
+    """
+
+    instance_permission = "view"
+
+    def get_object(self, *args, **kwargs):
+        instance = super().get_object(*args, **kwargs)
+        if not self.permission_policy.user_has_permission_for_instance(
+            self.request.user, self.instance_permission, instance
+        ):
+            raise PermissionDenied
+        return instance
+
+
+class ScopedEditView(InstanceCheckedMixin, EditView):
+    instance_permission = "change"
+
+
+class ScopedDeleteView(InstanceCheckedMixin, DeleteView):
+    instance_permission = "delete"
+
+
+class ScopedHistoryView(InstanceCheckedMixin, HistoryView):
+    pass
+
+
+class ScopedUsageView(InstanceCheckedMixin, UsageView):
+    pass
+
+
 class ScopedViewSet(SnippetViewSet):
     """Rows of the user's units only (all for emulation & rewards); actions at <pk>/<action>/."""
 
     unit_field = "unit"
     action_view_class = None
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
     form_class = UnitScopedForm
     search_backend_name = None
     add_to_admin_menu = False
