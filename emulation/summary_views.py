@@ -10,8 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from exemplar_pages.models import ExemplarPage
+
 from .access import is_emulation_office, units_for_choice, user_unit_ids
-from .models import NominationRound, RoundStatus
+from .achievement_report import exemplar_report, nomination_report
+from .models import Nomination, NominationRound, RoundStatus
 from .summary_list import export_summary_list, import_summary_list
 
 MAX_UPLOAD = 5 * 1024 * 1024
@@ -93,3 +96,28 @@ def summary_list_export(request, pk: int) -> HttpResponse:
     )
     response["Content-Disposition"] = f'attachment; filename="danh-sach-trich-ngang-{round.pk}.xlsx"'
     return response
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _docx(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def exemplar_report_docx(request, pk: int) -> HttpResponse:
+    """An exemplar's achievement report, for the office and for the people of its unit."""
+    page = get_object_or_404(ExemplarPage, pk=pk)
+    if not (is_emulation_office(request.user) or page.unit_id in user_unit_ids(request.user)):
+        raise PermissionDenied
+    return _docx(exemplar_report(page), f"bao-cao-thanh-tich-{page.slug}.docx")
+
+
+def nomination_report_docx(request, pk: int) -> HttpResponse:
+    """A nomination's achievement report, for the office and for the proposing unit."""
+    nomination = get_object_or_404(Nomination.objects.select_related("unit", "round", "exemplar"), pk=pk)
+    if not (is_emulation_office(request.user) or nomination.unit_id in user_unit_ids(request.user)):
+        raise PermissionDenied
+    return _docx(nomination_report(nomination), f"bao-cao-thanh-tich-de-nghi-{nomination.pk}.docx")

@@ -62,6 +62,12 @@ class RegistrationIndexView(ActionIndexView):
 
 
 class NominationIndexView(ActionIndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        url = reverse("emulation_nomination_report", args=[instance.pk])
+        buttons.append(MenuItem(_("Báo cáo thành tích (DOCX)"), url=url, icon_name="download", priority=30))
+        return buttons
+
     def row_actions(self, instance):
         user = self.request.user
         actions = []

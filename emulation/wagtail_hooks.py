@@ -4,17 +4,24 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets.button import Button
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from cms.models import RoleCode
+from exemplar_pages.models import ExemplarPage
 
 from .access import is_emulation_office, user_unit_ids
 from .dashboard import EmulationPanel
 from .models import EmulationRegistration, Initiative, Nomination
 from .permissions import UnitScopedPermissionPolicy
 from .report_views import YearReportView
-from .summary_views import SummaryListImportView, summary_list_export
+from .summary_views import (
+    SummaryListImportView,
+    exemplar_report_docx,
+    nomination_report_docx,
+    summary_list_export,
+)
 from .viewsets import EmulationGroup
 
 # Units see and change their own rows only; registered before the viewsets look them up.
@@ -91,6 +98,14 @@ def register_emulation_urls():
             summary_list_export,
             name="emulation_export_summary_list",
         ),
+        path(
+            "emulation/exemplars/<int:pk>/report.docx", exemplar_report_docx, name="emulation_exemplar_report"
+        ),
+        path(
+            "emulation/nominations/<int:pk>/report.docx",
+            nomination_report_docx,
+            name="emulation_nomination_report",
+        ),
     ]
 
 
@@ -106,3 +121,25 @@ def register_year_report_menu_item():
     return YearReportMenuItem(
         _("Báo cáo thi đua, khen thưởng năm"), reverse("emulation_year_report"), icon_name="tasks", order=720
     )
+
+
+def _report_button(page, user):
+    if page.specific_class is ExemplarPage and (
+        is_emulation_office(user) or page.specific.unit_id in user_unit_ids(user)
+    ):
+        yield Button(
+            _("Báo cáo thành tích (DOCX)"),
+            reverse("emulation_exemplar_report", args=[page.pk]),
+            icon_name="download",
+            priority=80,
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def exemplar_report_header_button(page, user, view_name, next_url=None):
+    yield from _report_button(page, user)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def exemplar_report_listing_button(page, user, next_url=None):
+    yield from _report_button(page, user)

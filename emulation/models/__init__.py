@@ -3,7 +3,13 @@
 from .clusters import ClusterKind, ClusterMembership, EmulationCluster
 from .initiatives import Initiative, InitiativeAttachment, InitiativeAuthor, InitiativeScope, InitiativeStatus
 from .nominations import EligibilityRule, Nomination, NominationRound, NominationStatus, RoundStatus
-from .registrations import EmulationRegistration, EmulationYear, RegistrationStatus, RegistrationTarget
+from .registrations import (
+    EmulationRegistration,
+    EmulationYear,
+    RegistrationReminder,
+    RegistrationStatus,
+    RegistrationTarget,
+)
 
 __all__ = [
     "ClusterKind",
@@ -20,6 +26,7 @@ __all__ = [
     "Nomination",
     "NominationRound",
     "NominationStatus",
+    "RegistrationReminder",
     "RegistrationStatus",
     "RegistrationTarget",
     "RoundStatus",

@@ -180,3 +180,24 @@ class RegistrationTarget(Orderable):
 
     def __str__(self) -> str:
         return f"{self.label}: {self.value} {self.measure}".strip()
+
+
+class RegistrationReminder(models.Model):
+    """One reminder sent to a unit about its registration, at most one per unit, year and day."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    sent_on = models.DateField()
+    recipients = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("nhắc đăng ký thi đua")
+        verbose_name_plural = _("nhắc đăng ký thi đua")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "year", "sent_on"], name="registrationreminder_once_a_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.year} {self.sent_on}"
