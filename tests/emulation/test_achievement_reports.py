@@ -31,7 +31,10 @@ def test_an_individuals_report_has_profile_achievements_and_commendations(make_e
     page = make_exemplar("Nguyễn Văn Đức", position="Kiểm sát viên trung cấp")
     text = text_of(exemplar_report(page, day=datetime.date(2024, 12, 5)))
     assert "Bình Thuận, ngày 5 tháng 12 năm 2024" in text
-    order = [text.index(h) for h in ("I. SƠ LƯỢC LÝ LỊCH", "II. THÀNH TÍCH ĐẠT ĐƯỢC", "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG")]
+    order = [
+        text.index(h)
+        for h in ("I. SƠ LƯỢC LÝ LỊCH", "II. THÀNH TÍCH ĐẠT ĐƯỢC", "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG")
+    ]
     assert order == sorted(order)
     assert "Họ và tên: Nguyễn Văn Đức" in text and "Chức vụ: Kiểm sát viên trung cấp" in text
     assert "Hoàn thành xuất sắc nhiệm vụ" in text
