@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from exemplar_pages.models import ExemplarPage
@@ -43,3 +44,9 @@ class NominationForm(UnitScopedForm):
             if self.instance.pk:
                 rounds = rounds | NominationRound.objects.filter(pk=self.instance.round_id)
             self.fields["round"].queryset = rounds.distinct()
+        # A unit picks among a few open rounds and the vocabulary: plain lists, not choosers.
+        for name in ("round", "proposed_form"):
+            if name in self.fields:
+                field = self.fields[name]
+                field.widget = forms.Select()
+                field.widget.choices = field.choices

@@ -186,7 +186,7 @@ class NominationViewSet(ScopedViewSet):
     action_view_class = NominationActionView
     form_class = NominationForm
     list_display = [
-        Column("display_name", label=_("Họ tên / tập thể")),
+        "display_name",  # the title column, which carries the row's actions
         "unit",
         "round",
         "proposed_form",

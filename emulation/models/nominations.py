@@ -250,6 +250,8 @@ class Nomination(models.Model):
             return self.name
         return self.exemplar.title if self.exemplar_id else ""
 
+    display_name.fget.short_description = _("Họ tên / tập thể")
+
     def clean(self) -> None:
         super().clean()
         for field in ("name", "position_and_unit", "summary"):
