@@ -206,7 +206,8 @@ def in_locale(pages, locale) -> list:
 
 def exemplar_detail(page: ExemplarPage) -> tuple[dict[str, Any], list[int]]:
     campaigns = in_locale(page.campaigns.all(), page.locale)
-    awards = list(page.awards.select_related("award_form", "kind"))
+    # Proposed awards are not facts yet: only received ones are shown.
+    awards = [a for a in page.awards.select_related("award_form", "kind") if a.is_received]
     names = vocabulary_names([e for a in awards for e in (a.award_form, a.kind) if e], page.locale)
     data = {
         **exemplar_summary(page),

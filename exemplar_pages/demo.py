@@ -65,7 +65,8 @@ PORTRAIT_FILENAME = "anh-minh-hoa-du-lieu-mau.png"
 
 # The award form and issuing authority of the Bình Thuận decisions (seed 001).
 PROVINCIAL_MERIT_FORM = "Bằng khen của Chủ tịch UBND cấp tỉnh"
-BINH_THUAN_AUTHORITY = "Ủy ban nhân dân tỉnh Bình Thuận"
+# Seed 001: "… của Chủ tịch UBND tỉnh Bình Thuận": the Chairman grants the provincial Bằng khen.
+BINH_THUAN_AUTHORITY = "Chủ tịch Ủy ban nhân dân tỉnh Bình Thuận"
 BINH_THUAN_MERIT_TITLE = "Bằng khen của Chủ tịch UBND tỉnh Bình Thuận"
 DECISION_1136 = ("1136/QĐ-UBND", datetime.date(2024, 6, 3))
 DECISION_1879 = ("1879/QĐ-UBND", datetime.date(2024, 10, 25))
@@ -364,8 +365,12 @@ def _exemplar(
     recognition_level: str,
     birth_date: datetime.date | None,
     extra_achievement: str,
+    record_award: bool = True,
 ) -> ExemplarPage:
-    """A sample exemplar of VKSND tỉnh Bình Thuận carrying one of the 2024 decisions."""
+    """
+    A sample exemplar of VKSND tỉnh Bình Thuận with one of the 2024 decisions; without
+    `record_award` the award row is left to the emulation demo's decided round, which adds it.
+    """
     number, date = decision
     page = ExemplarPage(
         title=title,
@@ -382,7 +387,7 @@ def _exemplar(
             f"{date:%d/%m/%Y}).",
             extra_achievement,
         ),
-        awards=[merit_award(decision)],
+        awards=[merit_award(decision)] if record_award else [],
         campaigns=campaigns,
         recognition_level=recognition_level,
         channels=_channels("portal", "unit-websites", "public"),
@@ -407,7 +412,9 @@ def _ensure_exemplars(
         raise ImproperlyConfigured(f"No folder for {DEMO_UNIT_CODE}; run setup_site first.") from exc
     unit = folder.unit
     portrait = _ensure_portrait(unit, report)
-    campaign_2023 = [campaigns[CAMPAIGN_2023_SLUG]]
+    # The 2024 awards answer the sector's 2024 work directive, which the seeds do not give as a
+    # campaign: they belong to no campaign of the demo (the 2023 campaign is another year's).
+    no_campaign: list[CampaignPage] = []
     builders: dict[str, Callable[[], ExemplarPage]] = {
         EXEMPLAR_COLLECTIVE_SLUG: lambda: _exemplar(
             title=f"Tập thể mẫu của VKSND tỉnh Bình Thuận {SAMPLE_LABEL}",
@@ -420,10 +427,11 @@ def _ensure_exemplars(
             ),
             decision=DECISION_1136,
             unit=unit,
-            campaigns=campaign_2023,
+            campaigns=no_campaign,
             portrait=None,
             recognition_level=RecognitionLevel.TYPICAL,
             birth_date=None,
+            record_award=False,
             extra_achievement=(
                 "Hưởng ứng tích cực các phong trào thi đua, có sáng kiến, giải pháp khắc phục khó khăn, "
                 "lựa chọn khâu đột phá."
@@ -439,7 +447,7 @@ def _ensure_exemplars(
             ),
             decision=DECISION_1879,
             unit=unit,
-            campaigns=campaign_2023,
+            campaigns=no_campaign,
             portrait=portrait,
             recognition_level=RecognitionLevel.TYPICAL,
             birth_date=SAMPLE_BIRTH_DATE,
@@ -456,7 +464,7 @@ def _ensure_exemplars(
             ),
             decision=DECISION_1136,
             unit=unit,
-            campaigns=campaign_2023,
+            campaigns=no_campaign,
             portrait=portrait,
             recognition_level="",
             birth_date=SAMPLE_BIRTH_DATE,

@@ -58,4 +58,8 @@ def load_award_vocabularies(path: Path = DEFAULT_AWARDS_FILE) -> int:
         )
         kinds.append((kind, row))
         created += was_created
+    # Entries replaced by finer ones (e.g. one "Huân chương Quân công" for its three classes)
+    # are deactivated, never deleted: award rows recorded with them keep pointing at them.
+    retired = [normalize(name) for name in data.get("retired_award_forms", [])]
+    AwardForm.objects.filter(name__in=retired, is_active=True).update(is_active=False)
     return created + _translations(AwardForm, forms) + _translations(CommendationKind, kinds)

@@ -22,6 +22,7 @@ APPS = [
     "exemplar_pages",
     "media",
     "workflows",
+    "emulation",
     "content_api",
     "partners",
     "translations",

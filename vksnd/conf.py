@@ -26,6 +26,7 @@ PROJECT_APPS = [
     "cms",
     "exemplar_pages",
     "workflows",
+    "emulation",
     "media",
     "content_api",
     "partners",

@@ -14,6 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
 from cms.models import CoordinatingRole, RoleCode, Unit
+from emulation.demo import load_demo_emulation
 from exemplar_pages.demo import DEMO_UNIT_CODE, WALKTHROUGH_UNIT_CODE, load_demo_content
 from translations.demo import load_demo_translations
 from workflows.demo import load_demo_moderation
@@ -123,11 +124,13 @@ class DemoReport:
     content: str
     waiting: int
     english: int
+    emulation: str = ""
 
     def lines(self) -> list[str]:
         return [
             f"Demo accounts created: {len(self.accounts)}.",
             self.content,
+            self.emulation,
             f"Exemplars waiting at an approval stage created: {self.waiting}.",
             f"English editions created: {self.english}.",
         ]
@@ -140,9 +143,11 @@ def load_demo() -> DemoReport:
     setup_site()
     accounts = ensure_demo_accounts()
     content = load_demo_content().summary()
+    emulation = load_demo_emulation().summary()
     return DemoReport(
         accounts=accounts,
         content=content,
+        emulation=emulation,
         waiting=load_demo_moderation(),
         english=load_demo_translations(),
     )

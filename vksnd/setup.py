@@ -14,6 +14,7 @@ from cms.calendar import seed_calendar
 from cms.models import RoleCode, Unit
 from cms.services.access import PermissionSet, ensure_role_groups, provision_unit, remove_stock_groups
 from cms.services.units import LoadReport, load_channels, load_units
+from emulation.setup import ensure_rules
 from exemplar_pages.tree import PageTree, ensure_page_tree, ensure_unit_folders, existing_page_tree
 from exemplar_pages.vocabularies import load_award_vocabularies
 from translations.services import setup_english_editions
@@ -40,6 +41,7 @@ def setup_site(*, update_units: bool = False) -> SetupReport:
     seed_calendar(range(this_year, this_year + CALENDAR_YEARS_AHEAD + 1))
     tree = ensure_page_tree()
     load_award_vocabularies()  # after the tree, which creates the locales it translates into
+    ensure_rules()  # the eligibility rules name award forms
     role_groups = ensure_role_groups(tree.home, tree.exemplars, tree.campaigns, tree.news)
     ensure_default_workflow(role_groups[RoleCode.OFFICE], tree.home)
     ensure_coordination_workflows(tree.exemplars, tree.campaigns, tree.news)

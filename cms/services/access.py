@@ -66,6 +66,21 @@ def role_model_permissions() -> dict[str, tuple[str, ...]]:
     return {code: tuple(dict.fromkeys(names)) for code, names in found.items()}
 
 
+def unit_model_permissions() -> dict[str, tuple[str, ...]]:
+    """
+    Model permissions of a unit's editor and head groups ({"editors": …, "heads": …}): the
+    foundation's, and those the apps register through the `register_unit_permissions` hook.
+    """
+    found: dict[str, list[str]] = {
+        "editors": list(UNIT_MODEL_PERMISSIONS),
+        "heads": list(UNIT_MODEL_PERMISSIONS),
+    }
+    for hook in hooks.get_hooks("register_unit_permissions"):
+        for kind, names in hook().items():
+            found[kind].extend(names)
+    return {kind: tuple(dict.fromkeys(names)) for kind, names in found.items()}
+
+
 def media_upload_permissions() -> tuple[str, ...]:
     """What a role or a unit may do in a media collection: Wagtail's and the apps' media."""
     names = list(WAGTAIL_MEDIA_UPLOAD)
@@ -168,8 +183,9 @@ def provision_unit(unit: Unit, folder: Page, perms: PermissionSet | None = None)
     if changed:
         unit.save(update_fields=changed)
     media_permissions = media_upload_permissions()
-    for group in (unit.editor_group, unit.head_group):
-        _grant_admin(perms, group, UNIT_MODEL_PERMISSIONS)
+    model_permissions = unit_model_permissions()
+    for kind, group in (("editors", unit.editor_group), ("heads", unit.head_group)):
+        _grant_admin(perms, group, model_permissions[kind])
         grant_pages(perms, group, folder, PAGE_EDIT)
         grant_collection(perms, group, unit.collection, media_permissions)
     # The head may also lock a page while confirming it.

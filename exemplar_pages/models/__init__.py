@@ -1,6 +1,6 @@
 """Wagtail page types: exemplars, campaigns, news, their index pages and the award vocabularies."""
 
-from .awards import Award, AwardCategory, AwardForm, CommendationKind, Recipient
+from .awards import Award, AwardCategory, AwardForm, AwardStatus, CommendationKind, Recipient
 from .base import BasePage
 from .campaign import CampaignDocument, CampaignPage, CampaignStatus
 from .exemplar import ExemplarKind, ExemplarPage, ExemplarPageTag, RecognitionLevel
@@ -20,6 +20,7 @@ __all__ = [
     "Award",
     "AwardCategory",
     "AwardForm",
+    "AwardStatus",
     "BasePage",
     "CampaignDocument",
     "CampaignIndexPage",

@@ -38,6 +38,13 @@ class Recipient(models.TextChoices):
     BOTH = "both", _("Cá nhân và tập thể")
 
 
+class AwardStatus(models.TextChoices):
+    """An award row records what was received, or what has been proposed and not yet decided."""
+
+    RECEIVED = "received", _("Đã được tặng")
+    PROPOSED = "proposed", _("Đang đề nghị")
+
+
 class VocabularyEntry(TranslatableMixin, models.Model):
     """
     An entry of an award vocabulary, translatable through wagtail-localize.
@@ -179,6 +186,20 @@ class Award(Orderable):
         limit_choices_to=in_default_locale,
         help_text=_("Thường xuyên, đột xuất, theo đợt…"),
     )
+    status = models.CharField(
+        _("tình trạng"),
+        max_length=20,
+        choices=AwardStatus.choices,
+        default=AwardStatus.RECEIVED,
+        help_text=_("Đã được tặng (có quyết định) hay đang được đề nghị."),
+    )
+    source = models.CharField(
+        _("nguồn ghi nhận"),
+        max_length=255,
+        blank=True,
+        editable=False,
+        help_text=_("Ghi tự động khi khen thưởng được tạo từ quyết định của một đợt xét khen thưởng."),
+    )
     title = models.CharField(
         _("nội dung khen thưởng"),
         max_length=255,
@@ -215,7 +236,7 @@ class Award(Orderable):
     )
 
     panels = [
-        FieldRowPanel([FieldPanel("award_form"), FieldPanel("kind")]),
+        FieldRowPanel([FieldPanel("award_form"), FieldPanel("kind"), FieldPanel("status")]),
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("decision_number"), FieldPanel("decision_date")]),
         FieldPanel("issuing_authority"),
@@ -247,6 +268,10 @@ class Award(Orderable):
     def is_documented(self) -> bool:
         """Whether the decision is identified well enough to be verified."""
         return bool(self.decision_number and self.decision_date)
+
+    @property
+    def is_received(self) -> bool:
+        return self.status == AwardStatus.RECEIVED
 
     @property
     def year(self) -> int | None:

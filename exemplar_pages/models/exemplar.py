@@ -279,4 +279,4 @@ class ExemplarPage(ClosedFolderContentMixin, BasePage):
 
     @property
     def award_years(self) -> list[int]:
-        return sorted({award.year for award in self.awards.all() if award.year})
+        return sorted({award.year for award in self.awards.all() if award.year and award.is_received})

@@ -26,7 +26,7 @@ def post_exemplar(client, lam_dong_editor, lam_dong_folder, **kwargs):
 
 def test_a_malformed_decision_number_is_refused(client, lam_dong_editor, lam_dong_folder, bang_khen):
     response = post_exemplar(
-        client, lam_dong_editor, lam_dong_folder, awards=[award_row(bang_khen, number="1136-QĐ/UBND")]
+        client, lam_dong_editor, lam_dong_folder, awards=[award_row(bang_khen, number="1136/QĐ/UBND")]
     )
     assert response.status_code == 200
     assert "không đúng định dạng. Ví dụ hợp lệ: 1136/QĐ-UBND" in response.content.decode()

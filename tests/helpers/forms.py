@@ -29,6 +29,7 @@ def award_row(award_form, number="1136/QĐ-UBND", date="03/06/2024") -> dict:
     return {
         "award_form": award_form.pk,
         "kind": "",
+        "status": "received",
         "title": "Bằng khen của Chủ tịch UBND tỉnh Bình Thuận",
         "decision_number": number,
         "decision_date": date,

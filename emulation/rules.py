@@ -1,0 +1,119 @@
+"""
+The checks emulation & rewards runs on a nomination before deciding it: the eligibility rules
+of the proposed award (years of prior titles, the "once only" rule of the Kỷ niệm chương),
+whom the award is for, and that ad-hoc awards never count toward a higher one (Decree
+152/2025/NĐ-CP). The rules are data (EligibilityRule); this module only applies them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from cms.text import fold_accents
+from exemplar_pages.models import AwardStatus, Recipient
+
+from .models import EligibilityRule, Nomination, NominationStatus
+from .models.nominations import RuleKind
+
+AD_HOC_KIND = "ad-hoc"
+
+
+@dataclass(frozen=True)
+class PriorAward:
+    """An award the nominee already has: form, year, whether it was ad hoc, and its reference."""
+
+    form_id: int
+    year: int
+    ad_hoc: bool
+    reference: str
+
+
+def _same_person(a: str, b: str) -> bool:
+    return fold_accents(a).casefold().split() == fold_accents(b).casefold().split()
+
+
+def prior_awards(nomination: Nomination) -> list[PriorAward]:
+    """Received awards of the nominee's exemplar, and earlier approved nominations of the nominee."""
+    found: list[PriorAward] = []
+    if nomination.exemplar_id:
+        for award in nomination.exemplar.awards.select_related("kind"):
+            if award.status == AwardStatus.RECEIVED and award.year:
+                found.append(
+                    PriorAward(
+                        award.award_form_id,
+                        award.year,
+                        bool(award.kind and award.kind.code == AD_HOC_KIND),
+                        award.decision_number,
+                    )
+                )
+    earlier = (
+        Nomination.objects.filter(
+            status=NominationStatus.APPROVED, unit_id=nomination.unit_id, award_recorded=False
+        )
+        .exclude(pk=nomination.pk)
+        .select_related("round__kind")
+    )
+    for other in earlier:
+        same = (nomination.exemplar_id and other.exemplar_id == nomination.exemplar_id) or _same_person(
+            other.display_name, nomination.display_name
+        )
+        if same and other.round.decision_date:
+            found.append(
+                PriorAward(
+                    other.proposed_form_id,
+                    other.round.year,
+                    bool(other.round.kind and other.round.kind.code == AD_HOC_KIND),
+                    other.round.decision_number,
+                )
+            )
+    return found
+
+
+def _longest_run_ending(years: set[int], last: int) -> int:
+    run = 0
+    while last - run in years:
+        run += 1
+    return run
+
+
+def check_nomination(nomination: Nomination) -> list[str]:
+    """The problems found, in Vietnamese; an empty list means the nomination is eligible."""
+    problems: list[str] = []
+    form = nomination.proposed_form
+    if form.applies_to == Recipient.INDIVIDUAL and nomination.kind == "collective":
+        problems.append(_("“%(form)s” chỉ xét tặng cho cá nhân.") % {"form": form})
+    if form.applies_to == Recipient.COLLECTIVE and nomination.kind == "individual":
+        problems.append(_("“%(form)s” chỉ xét tặng cho tập thể.") % {"form": form})
+    priors = prior_awards(nomination)
+    year = nomination.round.year
+    for rule in EligibilityRule.objects.filter(award_form=form).select_related("required_form"):
+        if rule.rule == RuleKind.ONCE:
+            same = [p for p in priors if p.form_id == form.pk]
+            if same:
+                problems.append(
+                    _("“%(form)s” chỉ tặng một lần; đã được tặng năm %(year)s (%(reference)s).")
+                    % {"form": form, "year": same[0].year, "reference": same[0].reference or "…"}
+                )
+            continue
+        # Ad-hoc awards never count toward a higher one.
+        years = {p.year for p in priors if p.form_id == rule.required_form_id and not p.ad_hoc}
+        if rule.consecutive:
+            enough = max(_longest_run_ending(years, year), _longest_run_ending(years, year - 1)) >= rule.times
+        else:
+            enough = len(years) >= rule.times
+        if not enough:
+            problems.append(
+                _(
+                    "Cần %(times)s lần%(consecutive)s đạt “%(required)s” (không tính khen thưởng đột xuất); "
+                    "hồ sơ có: %(years)s."
+                )
+                % {
+                    "times": rule.times,
+                    "consecutive": _(" liên tục") if rule.consecutive else "",
+                    "required": rule.required_form,
+                    "years": ", ".join(str(y) for y in sorted(years)) or _("chưa có"),
+                }
+            )
+    return problems
