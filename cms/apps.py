@@ -13,8 +13,11 @@ class CmsConfig(AppConfig):
         # Models can be imported only once the registry is ready, hence here.
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        from . import unit_graph
+        from . import spreadsheets, unit_graph
         from .models import Unit
+
+        # No CSV export of the admin writes a cell a spreadsheet would run as a formula.
+        spreadsheets.install()
 
         # The cached hierarchy and lineage of the units follow every change of the directory.
         for signal in (post_save, post_delete):
