@@ -112,6 +112,8 @@ DEFAULTS: dict[str, Any] = {
     # anonymous caller (per IP), reverse proxies in front, HTTP caching, key lifetime.
     "CONTENT_PUBLIC_BASE_URL": "",
     "CONTENT_API_ANON_RATE_LIMIT": 120,
+    # Wrong bearer tokens a client may send per minute; past it, 429 from the cache alone.
+    "CONTENT_API_FAILED_TOKEN_LIMIT": 20,
     "CONTENT_API_TRUSTED_PROXIES": 0,
     "CONTENT_API_MAX_AGE": 60,
     "CONTENT_API_S_MAXAGE": 300,
