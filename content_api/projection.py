@@ -191,10 +191,28 @@ def _write_search_vector(document: ContentDocument, detail: dict) -> None:
 
 
 @transaction.atomic
-def remove_page(page_id: int, *, deleted: bool = False) -> None:
-    """Take a page out of the API (unpublished, expired, made private or deleted)."""
+def remove_page(page_id: int, *, deleted: bool = False, page=None) -> None:
+    """
+    Take a page out of the API (unpublished, expired, made private or deleted). Deleting a
+    page that had already left the API still says so (`previously_removed`), so that those
+    who saw it before hear of the deletion.
+    """
     document = ContentDocument.objects.filter(pk=page_id).first()
     if document is None:
+        if deleted and page is not None and type(page) in KIND_BY_MODEL:
+            document_changed.send(
+                ContentDocument,
+                change=ChangeType.DELETED,
+                kind=KIND_BY_MODEL[type(page)],
+                page_id=page_id,
+                locale=page.locale.language_code,
+                before=[],
+                after=[],
+                urls=[],
+                unit_ids=[],
+                refs=[],
+                previously_removed=True,
+            )
         return
     tags = document_tags(document)
     kind, locale = document.kind, document.locale
