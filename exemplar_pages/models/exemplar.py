@@ -9,7 +9,6 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail import blocks
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -27,6 +26,7 @@ from cms.models import Unit
 from cms.text import normalize
 
 from ..blocks import StoryBlock
+from ..forms import MediaPermissionPageForm
 from .base import BasePage
 from .indexes import UnitFolderPage
 
@@ -49,7 +49,7 @@ class ExemplarPageTag(TaggedItemBase):
     )
 
 
-class ExemplarPageForm(WagtailAdminPageForm):
+class ExemplarPageForm(MediaPermissionPageForm):
     """The unit of an exemplar is the unit whose folder holds it (or one of its sub-units)."""
 
     def __init__(self, *args, **kwargs):
