@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 
 from django.contrib.postgres.search import SearchVector
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Value
 from django.utils import timezone
@@ -26,6 +27,8 @@ from .api.schemas import DETAIL_SCHEMAS, SUMMARY_SCHEMAS
 from .models import ChangeType, ContentDocument
 from .representations import BUILDERS, KIND_BY_MODEL
 from .signals import document_changed
+
+NEXT_EXPIRY_KEY = "content-api:next-expiry"
 
 
 def is_visible(page) -> bool:
@@ -154,6 +157,8 @@ def sync_page(page_or_id) -> ContentDocument | None:
         return previous  # a re-projection that changes nothing is not news
     document, _created = ContentDocument.objects.update_or_create(page_id=page_id, defaults=values)
     document.channels.set(after)
+    if values["expire_at"]:
+        cache.delete(NEXT_EXPIRY_KEY)  # content_api.expiry: an earlier expiry may be due
     if connection.vendor == "postgresql":
         _write_search_vector(document, detail)
     document_changed.send(
