@@ -93,3 +93,16 @@ def test_the_units_own_document_is_accepted(editor, folder, bang_khen, binh_thua
     response = add_exemplar(editor, folder, exemplar_form(folder.unit, awards=[row]))
     assert response.status_code == 302, response.content.decode()[:500]
     assert ExemplarPage.objects.get().awards.get().decision_document_id == own.pk
+
+
+@pytest.mark.parametrize("query", ["Clip", "clip mẫu", "\u0301", "a" * 300, "'\"<>%_"])
+def test_the_clip_listing_searches_without_a_server_error(client, editor, foreign_clip, query):
+    """Another unit's editor finds nothing; the owner finds the clip; nobody gets a 500."""
+    response = client.get(reverse("wagtailsnippets_media_videoclip:list"), {"q": query})
+    assert response.status_code == 200
+    assert foreign_clip.title not in response.content.decode()
+    client.force_login(editor)
+    response = client.get(reverse("wagtailsnippets_media_videoclip:list"), {"q": query})
+    assert response.status_code == 200
+    if query == "Clip":
+        assert foreign_clip.title in response.content.decode()
