@@ -30,9 +30,14 @@ def forget_next_expiry() -> None:
     cache.delete(NEXT_EXPIRY_KEY)
 
 
-def next_expiry() -> float:
-    """The earliest expire_at among the served documents (a Unix time), or infinity."""
+def next_expiry(*, compute: bool = False) -> float:
+    """
+    The earliest expire_at among the served documents (a Unix time), or infinity. Requests
+    only read the cache (no query); publishing and `expire_due` (every minute) write it.
+    """
     found = cache.get(NEXT_EXPIRY_KEY)
+    if found is None and not compute:
+        return NEVER
     if found is None:
         first = (
             ContentDocument.objects.filter(expire_at__isnull=False)
@@ -60,6 +65,7 @@ def expire_due() -> int:
                 projection.remove_page(pk)
                 removed += 1
     forget_next_expiry()
+    next_expiry(compute=True)
     return removed
 
 

@@ -157,8 +157,10 @@ def sync_page(page_or_id) -> ContentDocument | None:
         return previous  # a re-projection that changes nothing is not news
     document, _created = ContentDocument.objects.update_or_create(page_id=page_id, defaults=values)
     document.channels.set(after)
-    if values["expire_at"]:
-        cache.delete(NEXT_EXPIRY_KEY)  # content_api.expiry: an earlier expiry may be due
+    if values["expire_at"]:  # content_api.expiry: this one may be the next to come
+        known = cache.get(NEXT_EXPIRY_KEY)
+        if known is None or values["expire_at"].timestamp() < known:
+            cache.set(NEXT_EXPIRY_KEY, values["expire_at"].timestamp(), None)
     if connection.vendor == "postgresql":
         _write_search_vector(document, detail)
     document_changed.send(

@@ -12,9 +12,9 @@ edition is a translation approved by the Office, never a mirror of the Vietnames
 from __future__ import annotations
 
 from django.contrib import messages
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from rest_framework.response import Response
 from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.models import Page
 
@@ -35,8 +35,8 @@ def locked_for(page: Page, user) -> bool:
     return bool(lock and lock.for_user(user))
 
 
-def refusal(status: int, message: str) -> Response:
-    return Response({"message": message}, status=status)
+def refusal(status: int, message: str) -> JsonResponse:
+    return JsonResponse({"message": message}, status=status)
 
 
 class ModeratedPagesAdminAPIViewSet(PagesAdminAPIViewSet):
