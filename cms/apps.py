@@ -14,12 +14,14 @@ class CmsConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save
         from wagtail.admin.views.account import NameEmailSettingsPanel
 
-        from . import unit_graph
+        from . import spreadsheets, unit_graph
         from .account import VietnameseNameEmailForm
         from .models import Unit
 
         # Saving the account page needs no family name (docs/upgrading.md lists this override).
         NameEmailSettingsPanel.form_class = VietnameseNameEmailForm
+        # No CSV export of the admin writes a cell a spreadsheet would run as a formula.
+        spreadsheets.install()
 
         # The cached hierarchy and lineage of the units follow every change of the directory.
         for signal in (post_save, post_delete):

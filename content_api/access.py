@@ -17,6 +17,8 @@ from django.core.cache import cache
 
 from cms.models import Channel
 
+from . import ratelimit
+
 PUBLIC_CHANNELS_KEY = "content-api:public-channels"
 ACCESS_TTL = 60
 
@@ -39,6 +41,17 @@ class InvalidToken(Exception):
     """A bearer token that is malformed, unknown, revoked or expired, or of a paused partner."""
 
 
+class TooManyFailures(Exception):
+    """A client that sent too many wrong tokens this minute: refused before any look-up."""
+
+    def __init__(self, retry_after: int):
+        super().__init__(retry_after)
+        self.retry_after = retry_after
+
+
+FAILED_TOKENS_BUCKET = "failed-token:{}"
+
+
 TokenResolver = Callable[[str], Caller]
 _token_resolver: TokenResolver | None = None
 
@@ -49,10 +62,23 @@ def register_token_resolver(resolver: TokenResolver) -> None:
     _token_resolver = resolver
 
 
-def caller_for_token(token: str) -> Caller:
-    if _token_resolver is None:
-        raise InvalidToken
-    return _token_resolver(token)
+def caller_for_token(token: str, client: str | None = None) -> Caller:
+    """
+    The caller a token stands for. With `client` (its address), a client that sent more than
+    CONTENT_API_FAILED_TOKEN_LIMIT wrong tokens this minute is refused from the cache
+    alone: guessing keys costs no database work and gets nowhere.
+    """
+    bucket = FAILED_TOKENS_BUCKET.format(client) if client else None
+    if bucket and ratelimit.peek(bucket) >= settings.CONTENT_API_FAILED_TOKEN_LIMIT:
+        raise TooManyFailures(ratelimit.reset_in())
+    try:
+        if _token_resolver is None:
+            raise InvalidToken
+        return _token_resolver(token)
+    except InvalidToken:
+        if bucket:
+            ratelimit.hit(bucket, settings.CONTENT_API_FAILED_TOKEN_LIMIT)
+        raise
 
 
 def public_channel_ids() -> tuple[int, ...]:

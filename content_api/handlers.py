@@ -30,7 +30,7 @@ def _page_unpublished(sender, instance, **kwargs):
 
 
 def _page_deleted(sender, instance, **kwargs):
-    projection.remove_page(instance.pk, deleted=True)
+    projection.remove_page(instance.pk, deleted=True, page=instance)
 
 
 def _subtree_changed(page: Page) -> None:

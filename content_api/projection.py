@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 
 from django.contrib.postgres.search import SearchVector
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Value
 from django.utils import timezone
@@ -27,6 +28,8 @@ from .api.schemas import DETAIL_SCHEMAS, SUMMARY_SCHEMAS
 from .models import ChangeType, ContentDocument
 from .representations import BUILDERS, KIND_BY_MODEL
 from .signals import document_changed
+
+NEXT_EXPIRY_KEY = "content-api:next-expiry"
 
 
 def is_visible(page) -> bool:
@@ -157,6 +160,10 @@ def sync_page(page_or_id) -> ContentDocument | None:
         return previous  # a re-projection that changes nothing is not news
     document, _created = ContentDocument.objects.update_or_create(page_id=page_id, defaults=values)
     document.channels.set(after)
+    if values["expire_at"]:  # content_api.expiry: this one may be the next to come
+        known = cache.get(NEXT_EXPIRY_KEY)
+        if known is None or values["expire_at"].timestamp() < known:
+            cache.set(NEXT_EXPIRY_KEY, values["expire_at"].timestamp(), None)
     if connection.vendor == "postgresql":
         _write_search_vector(document, detail)
     document_changed.send(
@@ -194,10 +201,28 @@ def _write_search_vector(document: ContentDocument, detail: dict) -> None:
 
 
 @transaction.atomic
-def remove_page(page_id: int, *, deleted: bool = False) -> None:
-    """Take a page out of the API (unpublished, expired, made private or deleted)."""
+def remove_page(page_id: int, *, deleted: bool = False, page=None) -> None:
+    """
+    Take a page out of the API (unpublished, expired, made private or deleted). Deleting a
+    page that had already left the API still says so (`previously_removed`), so that those
+    who saw it before hear of the deletion.
+    """
     document = ContentDocument.objects.filter(pk=page_id).first()
     if document is None:
+        if deleted and page is not None and type(page) in KIND_BY_MODEL:
+            document_changed.send(
+                ContentDocument,
+                change=ChangeType.DELETED,
+                kind=KIND_BY_MODEL[type(page)],
+                page_id=page_id,
+                locale=page.locale.language_code,
+                before=[],
+                after=[],
+                urls=[],
+                unit_ids=[],
+                refs=[],
+                previously_removed=True,
+            )
         return
     tags = document_tags(document)
     kind, locale = document.kind, document.locale

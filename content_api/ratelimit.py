@@ -29,3 +29,15 @@ def hit(bucket: str, limit: int) -> Quota:
     except ValueError:
         count = 1 if cache.add(key, 1, WINDOW + 5) else cache.incr(key)
     return Quota(allowed=count <= limit, limit=limit, remaining=max(0, limit - count), reset_in=reset_in)
+
+
+def peek(bucket: str) -> int:
+    """How many hits `bucket` has in the current minute, without counting one."""
+    window = int(time.time() // WINDOW)
+    return int(cache.get(f"content-api:rate:{bucket}:{window}") or 0)
+
+
+def reset_in() -> int:
+    """Seconds until the current minute's counts start again."""
+    now = time.time()
+    return max(1, int((int(now // WINDOW) + 1) * WINDOW - now + 0.999))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -25,7 +26,7 @@ from cms.models import Unit
 from . import uploads
 from .filenames import safe_filename
 from .storage import STORAGE_ERRORS
-from .validators import validate_document_file
+from .validators import validate_document_file, validate_image_frames
 
 logger = logging.getLogger(__name__)
 
@@ -73,7 +74,16 @@ class SafeUploadMixin:
 
 
 class SafeImageForm(SafeUploadMixin, BaseImageForm):
-    """Wagtail's image form: content, size and pixels are checked by WagtailImageField."""
+    """
+    Wagtail's image form: content, size and pixels are checked by WagtailImageField, and
+    the pixels of every frame of an animation here.
+    """
+
+    def clean_file(self):
+        file = self.cleaned_data.get("file")
+        if isinstance(file, UploadedFile):
+            validate_image_frames(file, settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS)
+        return super().clean_file()
 
 
 class SafeDocumentForm(SafeUploadMixin, BaseDocumentForm):

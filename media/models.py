@@ -76,6 +76,10 @@ class VideoClip(CollectionMember, index.Indexed, models.Model):
         index.AutocompleteField("title"),
         index.SearchField("description"),
         index.FilterField("collection"),
+        # The listing searches only the clips the user may change (a filter on their ids and
+        # uploader, media/views.py); undeclared, the search answered FilterFieldError.
+        index.FilterField("id"),
+        index.FilterField("uploaded_by_user"),
     ]
 
     panels = [

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+from PIL import Image as PILImage
 
 VIDEO_MIME_TYPES = {"video/mp4": "mp4", "video/webm": "webm", "video/quicktime": "mov"}
 
@@ -114,4 +115,33 @@ def validate_document_file(file) -> None:
             _("Nội dung tệp (%(actual)s) không khớp với phần mở rộng .%(extension)s."),
             code="document_type_mismatch",
             params={"actual": actual.upper(), "extension": extension},
+        )
+
+
+def validate_image_frames(file, max_pixels: int | None) -> None:
+    """
+    Every frame of an animation counts against the pixel limit (Willow, which Wagtail asks,
+    counts one frame only): 20 frames of 2000×2000 are 80 million pixels to decode.
+    """
+    if not max_pixels:
+        return
+    position = file.tell() if hasattr(file, "tell") else 0
+    try:
+        file.seek(0)
+        with PILImage.open(file) as image:
+            frames = getattr(image, "n_frames", 1)
+            pixels = image.width * image.height * frames
+    except (OSError, ValueError, PILImage.DecompressionBombError):
+        return  # not an image Pillow reads: Wagtail's own checks refuse it
+    finally:
+        file.seek(position)
+    if pixels > max_pixels:
+        raise ValidationError(
+            _("Ảnh có quá nhiều điểm ảnh (%(pixels)s, tính cả %(frames)d khung hình); tối đa %(max)s.")
+            % {
+                "pixels": f"{pixels:,}".replace(",", "."),
+                "frames": frames,
+                "max": f"{max_pixels:,}".replace(",", "."),
+            },
+            code="file_too_many_pixels",
         )

@@ -42,12 +42,12 @@ class CollectionFormMixin:
 class InstancePermissionMixin:
     """Refuse an instance the user has no permission for through its collection."""
 
-    instance_action = "change"
+    instance_actions = ("change",)
 
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
-        if not permission_policy.user_has_permission_for_instance(
-            self.request.user, self.instance_action, obj
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        if not permission_policy.user_has_any_permission_for_instance(
+            self.request.user, list(self.instance_actions), obj
         ):
             raise PermissionDenied
         return obj
@@ -70,7 +70,19 @@ class VideoEditView(InstancePermissionMixin, CollectionFormMixin, snippets.EditV
 
 
 class VideoDeleteView(InstancePermissionMixin, snippets.DeleteView):
-    instance_action = "delete"
+    instance_actions = ("delete",)
+
+
+class VideoHistoryView(InstancePermissionMixin, snippets.HistoryView):
+    """A clip's history is for who may change or delete it, in its collection."""
+
+    instance_actions = ("change", "delete")
+
+
+class VideoUsageView(InstancePermissionMixin, snippets.UsageView):
+    """Where a clip is used: for who may change, delete or choose it."""
+
+    instance_actions = ("change", "delete", "choose")
 
 
 class ChoosableMixin:
@@ -86,6 +98,22 @@ class VideoChooseResultsView(ChoosableMixin, chooser.ChooseResultsView):
     pass
 
 
+class VideoChosenView(chooser.SnippetChosenView):
+    """The chooser's answer for one clip: only a clip the user may choose."""
+
+    def get_object(self, pk):
+        return permission_policy.instances_user_has_permission_for(self.request.user, "choose").get(pk=pk)
+
+
+class VideoChosenMultipleView(chooser.SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return permission_policy.instances_user_has_permission_for(self.request.user, "choose").filter(
+            pk__in=pks
+        )
+
+
 class VideoChooserViewSet(chooser.SnippetChooserViewSet):
     choose_view_class = VideoChooseView
     choose_results_view_class = VideoChooseResultsView
+    chosen_view_class = VideoChosenView
+    chosen_multiple_view_class = VideoChosenMultipleView

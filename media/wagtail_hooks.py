@@ -23,7 +23,9 @@ from .views import (
     VideoCreateView,
     VideoDeleteView,
     VideoEditView,
+    VideoHistoryView,
     VideoIndexView,
+    VideoUsageView,
     permission_policy,
 )
 
@@ -42,6 +44,8 @@ class VideoClipViewSet(SnippetViewSet):
     add_view_class = VideoCreateView
     edit_view_class = VideoEditView
     delete_view_class = VideoDeleteView
+    history_view_class = VideoHistoryView
+    usage_view_class = VideoUsageView
     chooser_viewset_class = VideoChooserViewSet
     # The clip form takes files uploaded straight to S3 (media/uploads.py).
     edit_handler = ObjectList(VideoClip.panels, base_form_class=VideoClipForm)

@@ -16,6 +16,8 @@ from functools import partial
 
 from django.db import connection, transaction
 
+from content_api.models import ChangeType
+
 from .models import ChangeEvent
 from .tasks import fan_out_event
 
@@ -35,3 +37,16 @@ def record(
     event.channels_after.set(list(after))
     transaction.on_commit(partial(fan_out_event.enqueue, event.pk))
     return event
+
+
+def record_late_deletion(*, kind: str, page_id: int, locale: str) -> ChangeEvent | None:
+    """
+    The deletion of an item unpublished earlier: told to the channels it was last seen in,
+    as its last event recorded them; nothing when it never reached the feed or is deleted.
+    """
+    last = ChangeEvent.objects.filter(page_id=page_id).order_by("-id").first()
+    if last is None or last.change == ChangeType.DELETED:
+        return None
+    seen = last.channels_before if last.change == ChangeType.UNPUBLISHED else last.channels_after
+    channels = list(seen.values_list("pk", flat=True))
+    return record(ChangeType.DELETED, kind=kind, page_id=page_id, locale=locale, before=channels, after=[])

@@ -17,8 +17,13 @@ from . import access, feed
 from .models import Partner, PartnerToken
 
 
-def _document_changed(sender, *, change, kind, page_id, locale, before, after, **kwargs):
-    feed.record(change, kind=kind, page_id=page_id, locale=locale, before=before, after=after)
+def _document_changed(
+    sender, *, change, kind, page_id, locale, before, after, previously_removed=False, **kwargs
+):
+    if previously_removed:
+        feed.record_late_deletion(kind=kind, page_id=page_id, locale=locale)
+    else:
+        feed.record(change, kind=kind, page_id=page_id, locale=locale, before=before, after=after)
 
 
 def _channels_changed(sender, **kwargs):

@@ -103,15 +103,24 @@ def submit_for_review(translation: Translation, user) -> Page:
 # PO files
 
 
+class Refusal:
+    """Why a whole PO file was refused before looking at its entries."""
+
+    EMPTY = "empty"
+    OTHER_PAGE = "other_page"
+    NOT_OURS = "not_ours"
+
+
 @dataclass
 class POImportReport:
     errors: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     imported: int = 0
+    refused: str = ""  # a Refusal, when the file as a whole is not this page's
 
     @property
     def ok(self) -> bool:
-        return not self.errors
+        return not self.errors and not self.refused
 
 
 def import_po_strictly(translation: Translation, po: polib.POFile, user) -> POImportReport:
@@ -124,8 +133,14 @@ def import_po_strictly(translation: Translation, po: polib.POFile, user) -> POIm
     fail, listed; entries left untranslated are listed as missing and change nothing.
     """
     report = POImportReport()
-    if po.metadata.get("X-WagtailLocalize-TranslationID") != str(translation.uuid):
-        report.errors.append("X-WagtailLocalize-TranslationID")
+    translation_id = po.metadata.get("X-WagtailLocalize-TranslationID")
+    if not translation_id and not [entry for entry in po if not entry.obsolete]:
+        report.refused = Refusal.EMPTY
+    elif not translation_id:
+        report.refused = Refusal.NOT_OURS
+    elif translation_id != str(translation.uuid):
+        report.refused = Refusal.OTHER_PAGE
+    if report.refused:
         return report
     report.missing = [entry.msgid for entry in po if not entry.msgstr and not entry.obsolete]
     try:

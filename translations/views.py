@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail_localize.models import Translation
@@ -36,6 +36,18 @@ def _back(request, translation: Translation):
     return redirect("wagtailadmin_pages:edit", translation.get_target_instance().pk)
 
 
+REFUSALS = {
+    services.Refusal.EMPTY: gettext_lazy("Tệp PO trống; không có gì thay đổi."),
+    services.Refusal.OTHER_PAGE: gettext_lazy(
+        "Tệp PO này thuộc một trang khác; hãy tải về tệp PO của chính trang này. Không có gì thay đổi."
+    ),
+    services.Refusal.NOT_OURS: gettext_lazy(
+        "Tệp PO này không phải tệp tải về từ trang này (thiếu phần đầu của tệp); hãy tải về tệp PO của "
+        "trang rồi dịch trong đó. Không có gì thay đổi."
+    ),
+}
+
+
 @require_POST
 def upload_po(request, translation_id: int):
     """Replaces wagtail-localize's upload: all or nothing, with what was wrong or missing."""
@@ -57,7 +69,9 @@ def upload_po(request, translation_id: int):
         with contextlib.suppress(OSError):
             os.unlink(handle.name)
     report = services.import_po_strictly(translation, po, request.user)
-    if not report.ok:
+    if report.refused:
+        messages.error(request, str(REFUSALS[report.refused]))
+    elif not report.ok:
         messages.error(
             request,
             ngettext(

@@ -9,7 +9,10 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
 from wagtail_localize.models import Translation
 
-from . import views
+from . import guards, views
+
+# Before wagtail-localize's own hook, which answers its editor's POSTs without a lock check.
+hooks.register("before_edit_page", guards.refuse_locked_edit_post, order=-10)
 
 
 @hooks.register("register_admin_urls")

@@ -140,6 +140,8 @@ DEFAULTS: dict[str, Any] = {
     # anonymous caller (per IP), reverse proxies in front, HTTP caching, key lifetime.
     "CONTENT_PUBLIC_BASE_URL": "",
     "CONTENT_API_ANON_RATE_LIMIT": 120,
+    # Wrong bearer tokens a client may send per minute; past it, 429 from the cache alone.
+    "CONTENT_API_FAILED_TOKEN_LIMIT": 20,
     "CONTENT_API_TRUSTED_PROXIES": 0,
     "CONTENT_API_MAX_AGE": 60,
     "CONTENT_API_S_MAXAGE": 300,
@@ -151,6 +153,9 @@ DEFAULTS: dict[str, Any] = {
     # Webhooks of partner sync (partners/webhooks.py): deliveries to loopback or private
     # addresses are refused (SSRF); only tests allow them, for a local receiver.
     "WEBHOOK_ALLOW_PRIVATE_TARGETS": False,
+    # Seconds a claimed delivery attempt belongs to its worker; past it (the worker died),
+    # the attempt is due again. Longer than the 10 s request timeout.
+    "WEBHOOK_ATTEMPT_LEASE_SECONDS": 30,
     # Password logins are for people: a partner's service account is refused everywhere,
     # even if someone gives it a password (partners/backends.py).
     # https://docs.djangoproject.com/en/5.2/topics/auth/customizing/#specifying-authentication-backends

@@ -12,6 +12,7 @@ from wagtail.admin.auth import require_admin_access
 
 from content_api.api.app import api as content_api
 from content_api.api.app import not_found as content_api_not_found
+from translations import guards as translation_guards
 from translations import views as translation_views
 
 # The project's apps whose admin scripts have translatable strings (gettext() in their
@@ -34,7 +35,34 @@ urlpatterns = [
     # imports all or nothing and says what was wrong (translations/views.py).
     path(
         "admin/localize/translate/<int:translation_id>/pofile/upload/",
-        require_admin_access(translation_views.upload_po),
+        require_admin_access(translation_guards.refuse_when_locked(translation_views.upload_po)),
+    ),
+    # ...and its other views under the page's moderation lock, facts never overridden, no
+    # English alias of a Vietnamese page, "Translate" only for sources and places the user
+    # has rights on (translations/guards.py).
+    path(
+        "admin/localize/translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
+        require_admin_access(translation_guards.edit_string_translation),
+    ),
+    path(
+        "admin/localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
+        require_admin_access(translation_guards.refuse_overrides),
+    ),
+    path(
+        "admin/localize/translate/<int:translation_id>/machine_translate/",
+        require_admin_access(translation_guards.machine_translate),
+    ),
+    path(
+        "admin/localize/translate/<int:translation_id>/disable/",
+        require_admin_access(translation_guards.stop_translation),
+    ),
+    path(
+        "admin/localize/page/<int:page_id>/convert_to_alias/",
+        require_admin_access(translation_guards.refuse_convert_to_alias),
+    ),
+    path(
+        "admin/localize/submit/page/<int:page_id>/",
+        require_admin_access(translation_guards.GuardedSubmitPageTranslationView.as_view()),
     ),
     # ...and its "Sync translated pages" without "publish immediately": updates are moderated.
     path(

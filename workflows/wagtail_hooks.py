@@ -8,9 +8,14 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from .admin_api import refuse_cross_language_alias_copy, replace_pages_endpoint
 from .guidance import ChangesRequestedPanel, editor_notices
 from .guide import EditorGuideView
 from .reports import StageDeadlineReportView
+
+# The admin pages API's actions honour moderation locks and keep aliases in their language.
+hooks.register("construct_admin_api", replace_pages_endpoint)
+hooks.register("before_copy_page", refuse_cross_language_alias_copy)
 
 
 @hooks.register("register_admin_urls")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import wraps
+
+from django.urls import URLPattern
 from ninja import NinjaAPI, Swagger
 from wagtail.api.v3.errors import problem_response
 
@@ -69,6 +72,43 @@ class ContentAPI(NinjaAPI):
                 if "429" in responses:
                     responses["429"]["headers"] = {"Retry-After": _header("Seconds to wait.", "integer")}
         return schema
+
+    def _get_urls(self):
+        """Every view answers an unsupported method with a 405 problem, not Django's empty page."""
+        return [
+            URLPattern(url.pattern, problem_for_not_allowed(url.callback), url.default_args, url.name)
+            if isinstance(url, URLPattern)
+            else url
+            for url in super()._get_urls()
+        ]
+
+
+def problem_for_not_allowed(view):
+    """
+    The API only reads: any other method (on the endpoints and on the OpenAPI document and
+    docs, which would otherwise answer it) is a 405 problem with `Allow`.
+    """
+
+    @wraps(view)
+    def answer(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            response = problem_response(
+                status=405, detail=f"Method {request.method} is not allowed here; use GET."
+            )
+            response["Allow"] = "GET"
+            return response
+        response = view(request, *args, **kwargs)
+        if response.status_code == 405 and not response.get("Content-Type", "").startswith(
+            "application/problem+json"
+        ):
+            allowed = response.get("Allow", "GET")
+            response = problem_response(
+                status=405, detail=f"Method {request.method} is not allowed here; use {allowed}."
+            )
+            response["Allow"] = allowed
+        return response
+
+    return answer
 
 
 api = ContentAPI(

@@ -27,6 +27,6 @@ class PartnerOrPublic(HttpBearer):
 
     def authenticate(self, request, token: str):
         try:
-            return access.caller_for_token(token)
+            return access.caller_for_token(token, client=access.client_ip(request))
         except access.InvalidToken:
             raise AuthenticationError() from None

@@ -11,6 +11,8 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from wagtail.api.v3.errors import problem_response
 
+from ..access import TooManyFailures
+
 logger = logging.getLogger("content_api")
 
 
@@ -50,6 +52,14 @@ def register(api) -> None:
             status=401, detail="The bearer token is malformed, unknown, revoked or expired."
         )
         response["WWW-Authenticate"] = 'Bearer error="invalid_token"'
+        return response
+
+    @api.exception_handler(TooManyFailures)
+    def too_many_failures(request, exc):
+        response = problem_response(
+            status=429, detail="Too many invalid bearer tokens from this client; retry later."
+        )
+        response["Retry-After"] = str(exc.retry_after)
         return response
 
     @api.exception_handler(Http404)

@@ -88,8 +88,12 @@ def resolve_tag(value: str) -> int:
     return tag
 
 
-def require_document(kind: str, pk: int, param: str) -> None:
-    if not ContentDocument.objects.filter(kind=kind, pk=pk).exists():
+def require_document(kind: str, pk: int, param: str, caller: Caller) -> None:
+    """
+    The item must be one the caller may read: an item of another channel answers exactly as
+    an unknown id does, so that nobody can tell hidden items exist.
+    """
+    if not visible(caller, kind).filter(pk=pk).exists():
         raise BadParameter(param, f"no published {kind} with id {pk}")
 
 
@@ -122,7 +126,7 @@ def common_filters(qs: QuerySet, params, caller: Caller) -> QuerySet:
 def exemplar_filters(qs: QuerySet, params, caller: Caller) -> QuerySet:
     qs = common_filters(qs, params, caller)
     if params.campaign:
-        require_document("campaign", params.campaign, "campaign")
+        require_document("campaign", params.campaign, "campaign", caller)
         qs = qs.filter(linked(ExemplarPage.campaigns, campaignpage_id=params.campaign))
     awards = Award.objects.filter(exemplar_id=OuterRef("pk"))
     if params.award_year:
@@ -164,10 +168,10 @@ def campaign_filters(qs: QuerySet, params, caller: Caller) -> QuerySet:
 def news_filters(qs: QuerySet, params, caller: Caller) -> QuerySet:
     qs = common_filters(qs, params, caller)
     if params.campaign:
-        require_document("campaign", params.campaign, "campaign")
+        require_document("campaign", params.campaign, "campaign", caller)
         qs = qs.filter(linked(NewsPage.related_campaigns, campaignpage_id=params.campaign))
     if params.exemplar:
-        require_document("exemplar", params.exemplar, "exemplar")
+        require_document("exemplar", params.exemplar, "exemplar", caller)
         qs = qs.filter(linked(NewsPage.related_exemplars, exemplarpage_id=params.exemplar))
     if params.date_from and params.date_to and params.date_from > params.date_to:
         raise BadParameter("date_to", "date_to is before date_from")

@@ -11,6 +11,7 @@ from ninja import Path, Query, Router
 from cms.models import Unit
 from cms.text import fold_accents
 
+from .. import expiry
 from ..access import Caller
 from ..representations import API_PREFIX, unit_ref
 from . import params as p
@@ -66,6 +67,7 @@ def _envelope(items: list[bytes], next_link: str | None, count: int | None) -> b
 
 def guard(request: HttpRequest, schema):
     caller: Caller = request.auth
+    expiry.expire_if_due()
     limited = rate_limited(caller)
     if limited is None:
         _refuse_unknown(request, schema)
@@ -105,6 +107,7 @@ def _listing(request: HttpRequest, kind: str, params):
 def _detail_guard(request: HttpRequest):
     """Rate limit and parameter check of the endpoints that take no query parameters."""
     caller: Caller = request.auth
+    expiry.expire_if_due()
     limited = rate_limited(caller)
     if limited is None and request.GET:
         _refuse_unsafe(request)

@@ -13,6 +13,7 @@ from wagtail.models import Page, PageViewRestriction
 from cms.text import normalize, slugify_vi
 
 from .. import restrictions
+from ..forms import MediaPermissionPageForm
 from ..previews import preview_mode, registered_preview_modes
 from ..rendering import renderer_for
 
@@ -44,6 +45,8 @@ class BasePage(Page):
     """
 
     template = "exemplar_pages/headless_page.html"
+    # Media only from the collections the editor may choose from (exemplar_pages/forms.py).
+    base_form_class = MediaPermissionPageForm
 
     # The link to Wagtail's Page row, declared so that its reverse name carries the app:
     # Django's automatic one ("homepage", "newspage") would clash with a host site's own

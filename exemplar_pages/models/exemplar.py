@@ -9,7 +9,6 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail import blocks
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -28,6 +27,7 @@ from cms.text import normalize
 
 from ..blocks import StoryBlock
 from ..closure import ClosedFolderContentMixin
+from ..forms import MediaPermissionPageForm
 from .base import BasePage
 from .indexes import UnitFolderPage
 
@@ -50,7 +50,7 @@ class ExemplarPageTag(TaggedItemBase):
     )
 
 
-class ExemplarPageForm(WagtailAdminPageForm):
+class ExemplarPageForm(MediaPermissionPageForm):
     """The unit of an exemplar is the unit whose folder holds it (or one of its sub-units)."""
 
     def __init__(self, *args, **kwargs):
@@ -247,18 +247,18 @@ class ExemplarPage(ClosedFolderContentMixin, BasePage):
         TranslatableField("achievement_period"),
         TranslatableField("achievements"),
         TranslatableField("body"),
-        SynchronizedField("kind"),
-        SynchronizedField("unit"),
-        SynchronizedField("portrait"),
-        SynchronizedField("awards"),
-        SynchronizedField("campaigns"),
-        SynchronizedField("recognition_level"),
-        SynchronizedField("channels"),
-        SynchronizedField("tags"),
-        SynchronizedField("date_of_birth"),
-        SynchronizedField("contact_phone"),
-        SynchronizedField("contact_email"),
-        SynchronizedField("internal_notes"),
+        SynchronizedField("kind", overridable=False),
+        SynchronizedField("unit", overridable=False),
+        SynchronizedField("portrait", overridable=False),
+        SynchronizedField("awards", overridable=False),
+        SynchronizedField("campaigns", overridable=False),
+        SynchronizedField("recognition_level", overridable=False),
+        SynchronizedField("channels", overridable=False),
+        SynchronizedField("tags", overridable=False),
+        SynchronizedField("date_of_birth", overridable=False),
+        SynchronizedField("contact_phone", overridable=False),
+        SynchronizedField("contact_email", overridable=False),
+        SynchronizedField("internal_notes", overridable=False),
     ]
 
     # Where the content API serves this type: /api/content/v1/exemplars/<id>/

@@ -123,13 +123,13 @@ class NewsPage(BasePage):
         TranslatableField("title"),
         TranslatableField("lead"),
         TranslatableField("body"),
-        SynchronizedField("author"),
-        SynchronizedField("date"),
-        SynchronizedField("unit"),
-        SynchronizedField("related_exemplars"),
-        SynchronizedField("related_campaigns"),
-        SynchronizedField("channels"),
-        SynchronizedField("tags"),
+        SynchronizedField("author", overridable=False),
+        SynchronizedField("date", overridable=False),
+        SynchronizedField("unit", overridable=False),
+        SynchronizedField("related_exemplars", overridable=False),
+        SynchronizedField("related_campaigns", overridable=False),
+        SynchronizedField("channels", overridable=False),
+        SynchronizedField("tags", overridable=False),
     ]
 
     parent_page_types = ["exemplar_pages.NewsIndexPage"]

@@ -89,6 +89,7 @@ class WebhookSubscription(models.Model):
 
 class DeliveryStatus(models.TextChoices):
     PENDING = "pending", _("Đang chờ gửi")
+    SENDING = "sending", _("Đang gửi")
     SUCCEEDED = "succeeded", _("Đã gửi thành công")
     FAILED = "failed", _("Thất bại, sẽ gửi lại")
     GAVE_UP = "gave_up", _("Đã ngừng gửi")

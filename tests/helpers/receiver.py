@@ -19,20 +19,25 @@ def partner_snippet():
 
 
 class Receiver:
-    """Records every POST; answers with the next status of `statuses` (then the last one)."""
+    """
+    Records every POST; answers with the next status of `statuses` (then the last one), after
+    `during(request)` when given (a test looks at the world while the sender waits).
+    """
 
-    def __init__(self, statuses=(200,)):
+    def __init__(self, statuses=(200,), *, host="127.0.0.1", port=0, during=None):
         self.statuses = list(statuses)
         self.requests: list[dict] = []
+        self.during = during
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):
                 length = int(self.headers.get("content-length", 0))
                 body = self.rfile.read(length)
-                receiver.requests.append(
-                    {"headers": {k.lower(): v for k, v in self.headers.items()}, "body": body}
-                )
+                request = {"headers": {k.lower(): v for k, v in self.headers.items()}, "body": body}
+                receiver.requests.append(request)
+                if receiver.during:
+                    receiver.during(request)
                 status = receiver.statuses.pop(0) if len(receiver.statuses) > 1 else receiver.statuses[0]
                 self.send_response(status)
                 self.send_header("content-type", "text/plain")
@@ -42,8 +47,9 @@ class Receiver:
             def log_message(self, *args):
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hooks/vksnd"
+        self.server = ThreadingHTTPServer((host, port), Handler)
+        self.port = self.server.server_address[1]
+        self.url = f"http://{host}:{self.port}/hooks/vksnd"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def __enter__(self):

@@ -1,0 +1,46 @@
+"""The page editor's base form: media only from collections the editor may choose from."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from media.choosing import instance_references, not_choosable, references
+
+KIND_LABELS = {"document": _("tài liệu"), "image": _("ảnh"), "clip": _("video clip")}
+
+
+class MediaPermissionPageForm(WagtailAdminPageForm):
+    """
+    Every image, document and clip the submitted page references — fields, inline rows,
+    blocks, rich-text links — is one the editor may choose, or one the page already had.
+    """
+
+    def clean(self):
+        cleaned = super().clean()
+        user = self.for_user
+        if user is None or user.is_superuser:
+            return cleaned
+        wanted: set[tuple[str, int]] = set()
+        for value in cleaned.values():
+            wanted.update(references(value))
+        for formset in self.formsets.values():
+            formset.is_valid()
+            for form in formset.forms:
+                data = getattr(form, "cleaned_data", None) or {}
+                if not data.get("DELETE"):
+                    for value in data.values():
+                        wanted.update(references(value))
+        already = instance_references(self.instance) if self.instance.pk else set()
+        if self.instance.pk:
+            saved = type(self.instance).objects.filter(pk=self.instance.pk).first()
+            already |= instance_references(saved)
+        refused = not_choosable(user, wanted, already)
+        if refused:
+            items = ", ".join(f"{KIND_LABELS[kind]} #{pk}" for kind, pk in refused)
+            self.add_error(
+                None,
+                _("Nội dung dùng tệp bạn không có quyền chọn (của đơn vị khác hoặc không tồn tại): %s.")
+                % items,
+            )
+        return cleaned
