@@ -24,6 +24,7 @@ pytest_plugins = [
     "tests.fixtures.browser",
     "tests.fixtures.i18n",
     "tests.fixtures.public_site",
+    "tests.fixtures.engagement",
 ]
 
 
