@@ -30,6 +30,9 @@ class ModerateBulkAction(SnippetBulkAction):
         )
         return [o for o in objects if o.pk in mine], extra
 
+    def get_execution_context(self):
+        return {**super().get_execution_context(), "user": self.request.user}
+
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
         count = services.moderate(objects, cls.status, user)

@@ -14,6 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
 from cms.models import CoordinatingRole, RoleCode, Unit
+from engagement.demo import load_demo_engagement
 from exemplar_pages.demo import DEMO_UNIT_CODE, load_demo_content
 from translations.demo import load_demo_translations
 from workflows.demo import load_demo_moderation
@@ -106,6 +107,7 @@ class DemoReport:
     content: str
     waiting: int
     english: int
+    consultations: int = 0
 
     def lines(self) -> list[str]:
         return [
@@ -113,6 +115,7 @@ class DemoReport:
             self.content,
             f"Exemplars waiting at an approval stage created: {self.waiting}.",
             f"English editions created: {self.english}.",
+            f"Public consultations created: {self.consultations}.",
         ]
 
 
@@ -128,4 +131,5 @@ def load_demo() -> DemoReport:
         content=content,
         waiting=load_demo_moderation(),
         english=load_demo_translations(),
+        consultations=load_demo_engagement(),
     )

@@ -9,7 +9,8 @@ def publish_with_provenance(workflow_state, user=None) -> None:
     """Record who approved the revision, then publish it (or schedule it: go-live date)."""
     # Wagtail imports this setting while wagtail.models itself is loading, so the model
     # modules are resolved at call time, when the app registry is ready.
-    import_string("workflows.provenance.record_provenance")(
-        workflow_state, workflow_state.content_object.get_latest_revision()
-    )
+    content = workflow_state.content_object
+    if isinstance(content, import_string("wagtail.models.Page")):
+        # Provenance is of pages (the API's); snippets under a workflow (consultations) have none.
+        import_string("workflows.provenance.record_provenance")(workflow_state, content.get_latest_revision())
     import_string("wagtail.workflows.publish_workflow_state")(workflow_state, user=user)
