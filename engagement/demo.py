@@ -38,9 +38,9 @@ def _consultation(
     title: str, award: str, starts: datetime.datetime, days: int, legal_basis: str
 ) -> tuple[Consultation, bool]:
     consultation = Consultation.objects.filter(title=title).first()
-    created = consultation is None
-    if created:
-        consultation = Consultation(title=title, legal_basis=legal_basis, award=_award(award))
+    if consultation is not None:
+        return consultation, False
+    consultation = Consultation(title=title, legal_basis=legal_basis, award=_award(award))
     consultation.starts_at = starts
     consultation.ends_at = starts + datetime.timedelta(days=days)
     consultation.intro = (
@@ -50,7 +50,7 @@ def _consultation(
     consultation.save()
     consultation.channels.set(Channel.objects.filter(code__in=CHANNELS))
     consultation.save()
-    return consultation, created
+    return consultation, True
 
 
 def _nominees(consultation: Consultation, exemplars: list[ExemplarPage]) -> list[Nominee]:
@@ -76,12 +76,14 @@ def load_demo_engagement() -> int:
         OPEN_TITLE, "Huân chương Lao động hạng Ba", now - datetime.timedelta(days=1), 9, "750/VP"
     )
     _nominees(open_one, exemplars)
-    _publish(open_one)
+    if created_open:
+        _publish(open_one)
     closed, created_closed = _consultation(
         CLOSED_TITLE, "Chiến sĩ thi đua toàn quốc", now - datetime.timedelta(days=40), 9, "224/V16"
     )
     nominees = _nominees(closed, exemplars)
-    _publish(closed)
+    if created_closed:
+        _publish(closed)
     if created_closed and nominees:
         portal = Channel.objects.get(code="portal")
         newspaper = Channel.objects.get(code="newspaper")
@@ -109,7 +111,6 @@ def load_demo_engagement() -> int:
                     day=start + datetime.timedelta(days=day),
                     defaults={"count": count},
                 )
-        closed.closed_notified_at = closed.ends_at
         Consultation.objects.filter(pk=closed.pk).update(closed_notified_at=closed.ends_at)
     news = NewsPage.objects.live().order_by("pk").first()
     if news and not Comment.objects.filter(page=news).exists():

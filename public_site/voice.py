@@ -12,6 +12,7 @@ limits in engagement.forms keep robots out. The answers to a POST are never cach
 
 from __future__ import annotations
 
+import json
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -99,9 +100,16 @@ def _forbidden(request: HttpRequest) -> HttpResponse:
 
 
 @csrf_exempt
-@require_http_methods(["POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def comment(request: HttpRequest, page_id: int) -> HttpResponse:
     """A reader's comment: held for moderation, then back to the story with a notice."""
+    if request.method != "POST":
+        # The form's address opened directly: the story's comments are where the form is.
+        document = queries.on_site().filter(pk=page_id, kind__in=COMMENTED_KINDS).only("summary").first()
+        url = json.loads(document.summary).get("url") if document else None
+        if not url:
+            raise Http404
+        return HttpResponseRedirect(f"{urlsplit(url).path}#binh-luan")
     if not same_origin(request):
         return _forbidden(request)
     document = queries.on_site().filter(pk=page_id, kind__in=COMMENTED_KINDS).only("kind").first()

@@ -37,6 +37,8 @@ def test_a_story_shows_the_comment_form_in_vietnamese(client, make_exemplar):
     assert f'action="/binh-luan/{exemplar.pk}/"' in html
     for label in ("Họ tên", "Thư điện tử (không bắt buộc, không công khai)", "Gửi bình luận"):
         assert label in html
+    opened = client.get(f"/binh-luan/{exemplar.pk}/")  # the form's address opened directly
+    assert opened.status_code == 302 and opened["Location"] == f"{exemplar.url}#binh-luan"
 
 
 def test_a_comment_waits_for_moderation_and_shows_nowhere(client, make_exemplar):
@@ -169,7 +171,7 @@ def test_only_published_stories_take_comments(client, make_exemplar, make_campai
     campaign = make_campaign("Phong trào")
     for page in (hidden, draft, campaign):
         assert post_comment(client, page.pk).status_code == 404
-    assert client.get(f"/binh-luan/{hidden.pk}/").status_code == 405
+    assert client.get(f"/binh-luan/{hidden.pk}/").status_code == 404
     assert not Comment.objects.exists()
 
 

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def draft(bang_khen):
     consultation = Consultation(
         title="Lấy ý kiến đề nghị tặng Chiến sĩ thi đua toàn quốc",
-        legal_basis="750/vp",
+        legal_basis="750 / VP",
         award=bang_khen,
         starts_at=timezone.now() - datetime.timedelta(hours=1),
         ends_at=timezone.now() + datetime.timedelta(days=9),
