@@ -21,6 +21,7 @@ from openpyxl import Workbook
 
 from cms.models import Channel, CoordinatingRole, RoleCode
 
+from .docx import Document
 from .models import Consultation, ConsultationView, Nominee, Opinion
 from .models.consultations import WindowState
 
@@ -233,6 +234,38 @@ def report_xlsx(data: Report) -> bytes:
         out = io.BytesIO()
         book.save(out)
         return out.getvalue()
+
+
+def report_docx(data: Report) -> bytes:
+    """The report as a Word document the emulation council can file (Vietnamese)."""
+    consultation = data.consultation
+    with translation.override(settings.LANGUAGE_CODE):
+        doc = Document()
+        doc.paragraph(_("BÁO CÁO KẾT QUẢ LẤY Ý KIẾN NHÂN DÂN"), bold=True, size=30, center=True)
+        doc.paragraph(consultation.title, bold=True, center=True)
+        doc.paragraph(_("Căn cứ: %(number)s") % {"number": consultation.legal_basis})
+        doc.paragraph(
+            _("Thời gian lấy ý kiến: từ %(start)s đến %(end)s")
+            % {"start": _dt(consultation.starts_at), "end": _dt(consultation.ends_at)}
+        )
+        doc.heading(_("I. Lượt truy cập theo kênh"))
+        doc.table(
+            [_("Kênh"), _("Lượt truy cập")],
+            [[channel, str(count)] for channel, count in data.views_by_channel.items()]
+            + [[_("Tổng cộng"), str(data.total_views)]],
+        )
+        doc.heading(_("II. Ý kiến theo ứng viên"))
+        doc.paragraph(_("Tổng số ý kiến: %(count)d") % {"count": data.total_opinions})
+        for number, (nominee, opinions) in enumerate(data.nominees, start=1):
+            doc.paragraph(f"{number}. {nominee.name} ({len(opinions)})", bold=True)
+            if opinions:
+                doc.table(
+                    [_("Người gửi"), _("Liên hệ"), _("Kênh"), _("Gửi lúc"), _("Ý kiến")],
+                    [[o.name, o.contact, o.channel.name, _dt(o.created_at), o.body] for o in opinions],
+                )
+            else:
+                doc.paragraph(_("Chưa có ý kiến."))
+        return bytes(doc)
 
 
 def notify_closed(now: datetime.datetime | None = None) -> int:

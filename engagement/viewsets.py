@@ -156,6 +156,13 @@ def report_view(request, pk: int):
         )
         response["Content-Disposition"] = f'attachment; filename="bao-cao-lay-y-kien-{consultation.pk}.xlsx"'
         return response
+    if request.GET.get("export") == "docx":
+        response = HttpResponse(
+            consultation_services.report_docx(data),
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+        response["Content-Disposition"] = f'attachment; filename="bao-cao-lay-y-kien-{consultation.pk}.docx"'
+        return response
     return TemplateResponse(
         request, "engagement/admin/report.html", {"report": data, "consultation": consultation}
     )

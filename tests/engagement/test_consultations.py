@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import io
+import zipfile
+from xml.etree import ElementTree
 
 import pytest
 from django.core.cache import cache
@@ -20,6 +22,7 @@ from tests.helpers.workflow import as_user, role_user
 pytestmark = pytest.mark.django_db
 
 SECRET_OPINION = "Ý kiến kín về ứng viên 9137"
+WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 @pytest.fixture(autouse=True)
@@ -138,6 +141,11 @@ def test_emulation_and_rewards_reads_the_report_and_nobody_else(client, open_con
     assert SECRET_OPINION in thidua.get(url).content.decode()
     xlsx = thidua.get(url + "?export=xlsx")
     assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+    docx = thidua.get(url + "?export=docx")
+    with zipfile.ZipFile(io.BytesIO(docx.content)) as package:
+        document = ElementTree.fromstring(package.read("word/document.xml"))  # noqa: S314 (our own output)
+    text = "".join(node.text or "" for node in document.iter(f"{{{WORD}}}t"))
+    assert "BÁO CÁO KẾT QUẢ LẤY Ý KIẾN NHÂN DÂN" in text and SECRET_OPINION in text and "750/VP" in text
     newspaper = as_user(role_user("newspaper", "baobvpl-kd"))
     assert SECRET_OPINION not in newspaper.get(url, follow=True).content.decode()
 
