@@ -31,6 +31,8 @@ class Caller:
     rate_limit: int
     bucket: str
     partner_id: int | None = None
+    # What a partner's key may do beyond reading (e.g. "comments", "opinions", "views").
+    scopes: tuple[str, ...] = ()
 
     @property
     def is_partner(self) -> bool:

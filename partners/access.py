@@ -43,6 +43,7 @@ def _resolve(token: str) -> dict | None:
         "channel_ids": tuple(sorted(partner.channels.values_list("pk", flat=True))),
         "rate_limit": partner.rate_limit,
         "expires_at": partner_token.expires_at.timestamp() if partner_token.expires_at else None,
+        "scopes": tuple(partner_token.scopes or ()),
     }
 
 
@@ -62,6 +63,7 @@ def caller_for_token(token: str) -> Caller:
         rate_limit=entry["rate_limit"],
         bucket=f"partner:{entry['partner_id']}",
         partner_id=entry["partner_id"],
+        scopes=tuple(entry.get("scopes", ())),
     )
 
 

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from .models import WebhookEvent, WebhookSubscription
+from .models import KeyScope, WebhookEvent, WebhookSubscription
 from .webhooks import validate_target
 
 MIN_VALID_DAYS = 1
@@ -35,6 +35,14 @@ class IssueKeyForm(forms.Form):
             "min_value": _("Thời hạn ít nhất là %(limit_value)s ngày."),
             "max_value": _("Thời hạn nhiều nhất là %(limit_value)s ngày."),
         },
+    )
+
+    scopes = forms.MultipleChoiceField(
+        label=_("Quyền gửi"),
+        choices=KeyScope.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Để trống nếu khóa chỉ dùng để đọc nội dung."),
     )
 
     def __init__(self, *args, **kwargs) -> None:

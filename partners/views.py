@@ -130,7 +130,7 @@ class PartnerKeysView(PartnerKeysMixin, FormView):
     def form_valid(self, form: IssueKeyForm) -> TemplateResponse:
         with transaction.atomic():
             partner_token, plaintext = self.object.issue_token(
-                name=form.cleaned_data["name"], valid_for=form.valid_for
+                name=form.cleaned_data["name"], valid_for=form.valid_for, scopes=form.cleaned_data["scopes"]
             )
             log(
                 instance=self.object,

@@ -6,6 +6,8 @@ purged of what a change shows on (public_site/purge.py).
 
 from __future__ import annotations
 
+import json
+
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -16,8 +18,9 @@ from cms.models import Channel
 from content_api import versioning
 from content_api.representations import KIND_BY_MODEL
 from content_api.signals import document_changed
+from engagement.signals import comments_changed
 
-from . import purge
+from . import purge, queries
 from .channels import forget_site_channels
 
 
@@ -36,6 +39,13 @@ def _document_changed(sender, *, kind, page_id, locale, urls, unit_ids, refs, **
         transaction.on_commit(lambda: purge.purge(addresses))
 
 
+def _comments_changed(sender, *, page_ids, **kwargs):
+    """Approved comments changed under these pages: the CDN purges them (the page cache has turned over)."""
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        summaries = queries.on_site().filter(pk__in=page_ids).values_list("summary", flat=True)
+        purge.purge([url for url in (json.loads(summary).get("url") for summary in summaries) if url])
+
+
 def _channels_changed(sender, **kwargs):
     forget_site_channels()
 
@@ -46,4 +56,5 @@ def connect() -> None:
     post_page_move.connect(_structure_changed, dispatch_uid="public-site-moved")
     post_delete.connect(_structure_changed, sender=Page, dispatch_uid="public-site-deleted")
     document_changed.connect(_document_changed, dispatch_uid="public-site-purge")
+    comments_changed.connect(_comments_changed, dispatch_uid="public-site-comments")
     post_save.connect(_channels_changed, sender=Channel, dispatch_uid="public-site-channels")

@@ -27,7 +27,7 @@ from exemplar_pages.models import (
 )
 from exemplar_pages.rendering import Renderer, register_renderer
 
-from . import queries
+from . import queries, voice
 from .forms import ListingFilterForm
 from .navigation import alternates_for, section_alternates, site_nav
 
@@ -127,7 +127,10 @@ def detail_context(page, request: HttpRequest) -> dict[str, Any]:
         alternates = {locale: urlsplit(url).path for locale, url in found.translation_urls.items() if url}
         request.public_cache_tags = found.tags
     item = found.data if found else None
-    return {**_common(page, request, alternates=alternates), **_detail(item, kind, request)}
+    context = {**_common(page, request, alternates=alternates), **_detail(item, kind, request)}
+    if item and kind in voice.COMMENTED_KINDS:
+        context.update(voice.comments_context(request, page.pk))
+    return context
 
 
 def _live_detail(page, request: HttpRequest) -> queries.Detail | None:

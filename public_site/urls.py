@@ -6,12 +6,15 @@ sitemap and the embed script answer at the root; their /en/ twins say the same.
 
 from django.urls import path
 
-from . import feeds, views
+from . import feeds, views, voice
 
 app_name = "public_site"
 
 urlpatterns = [
     path("tim-kiem/", views.search, name="search"),
+    path("binh-luan/<int:page_id>/", voice.comment, name="comment"),
+    path("lay-y-kien/", voice.consultation_index, name="consultations"),
+    path("lay-y-kien/<int:pk>/", voice.consultation, name="consultation"),
     path("rss/guong-dien-hinh/", feeds.ExemplarFeed(), name="exemplar_feed"),
     path("rss/tin-bai/", feeds.NewsFeed(), name="news_feed"),
     path("rss/don-vi/<slug:code>/", feeds.UnitFeed(), name="unit_feed"),

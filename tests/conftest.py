@@ -25,6 +25,7 @@ pytest_plugins = [
     "tests.fixtures.i18n",
     "tests.fixtures.public_site",
     "tests.fixtures.emulation",
+    "tests.fixtures.engagement",
 ]
 
 

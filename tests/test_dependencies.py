@@ -27,6 +27,7 @@ APPS = [
     "partners",
     "translations",
     "public_site",
+    "engagement",
     "vksnd",
 ]
 LOCAL = {*APPS, "settings", "tests", "bench", "manage"}

@@ -29,6 +29,7 @@ PROJECT_APPS = [
     "emulation",
     "media",
     "content_api",
+    "engagement",
     "partners",
     "translations",
     "public_site",
@@ -168,6 +169,23 @@ DEFAULTS: dict[str, Any] = {
     "PUBLIC_SITE_S_MAXAGE": 300,
     "PUBLIC_SITE_STALE_WHILE_REVALIDATE": 600,
     "PUBLIC_SITE_PAGE_CACHE_SECONDS": 600,
+    # The public's voice (engagement/): comments and opinions sent on this site arrive through
+    # ENGAGEMENT_SITE_CHANNEL (a channel code); comments are held for moderation; submissions are
+    # limited per IP and per page in the shared cache (count, seconds), a form must be at
+    # least COMMENT_MIN_SECONDS old and at most COMMENT_FORM_MAX_AGE; IP addresses are kept
+    # COMMENT_IP_RETENTION_DAYS (manage.py purge_comment_ips), moderators hear of new
+    # comments once no new one came for COMMENT_NOTIFY_QUIET_MINUTES.
+    "ENGAGEMENT_SITE_CHANNEL": "portal",
+    "COMMENT_MAX_LENGTH": 2000,
+    "COMMENT_MAX_LINKS": 2,
+    "COMMENT_RATE_PER_IP": (5, 600),
+    "COMMENT_RATE_PER_PAGE": (30, 3600),
+    "COMMENT_MIN_SECONDS": 3,
+    "COMMENT_FORM_MAX_AGE": 2 * 24 * 3600,
+    "COMMENT_IP_RETENTION_DAYS": 30,
+    "COMMENT_NOTIFY_QUIET_MINUTES": 15,
+    "COMMENTS_PER_PAGE": 20,
+    "OPINION_RATE_PER_IP": (10, 3600),
     # Demo content and accounts (manage.py load_demo) are refused when this is False.
     "DEMO_CONTENT_ALLOWED": False,
     # Proposals by mail (exemplar_pages/mail_intake.py): the largest message read, and the

@@ -15,6 +15,7 @@ from django.db import transaction
 
 from cms.models import CoordinatingRole, RoleCode, Unit
 from emulation.demo import load_demo_emulation
+from engagement.demo import load_demo_engagement
 from exemplar_pages.demo import DEMO_UNIT_CODE, WALKTHROUGH_UNIT_CODE, load_demo_content
 from translations.demo import load_demo_translations
 from workflows.demo import load_demo_moderation
@@ -125,6 +126,7 @@ class DemoReport:
     waiting: int
     english: int
     emulation: str = ""
+    consultations: int = 0
 
     def lines(self) -> list[str]:
         return [
@@ -133,6 +135,7 @@ class DemoReport:
             self.emulation,
             f"Exemplars waiting at an approval stage created: {self.waiting}.",
             f"English editions created: {self.english}.",
+            f"Public consultations created: {self.consultations}.",
         ]
 
 
@@ -150,4 +153,5 @@ def load_demo() -> DemoReport:
         emulation=emulation,
         waiting=load_demo_moderation(),
         english=load_demo_translations(),
+        consultations=load_demo_engagement(),
     )

@@ -15,6 +15,7 @@ from cms.models import RoleCode, Unit
 from cms.services.access import PermissionSet, ensure_role_groups, provision_unit, remove_stock_groups
 from cms.services.units import LoadReport, load_channels, load_units
 from emulation.setup import ensure_rules
+from engagement.setup import ensure_consultation_workflow
 from exemplar_pages.tree import PageTree, ensure_page_tree, ensure_unit_folders, existing_page_tree
 from exemplar_pages.vocabularies import load_award_vocabularies
 from translations.services import setup_english_editions
@@ -45,6 +46,7 @@ def setup_site(*, update_units: bool = False) -> SetupReport:
     role_groups = ensure_role_groups(tree.home, tree.exemplars, tree.campaigns, tree.news)
     ensure_default_workflow(role_groups[RoleCode.OFFICE], tree.home)
     ensure_coordination_workflows(tree.exemplars, tree.campaigns, tree.news)
+    ensure_consultation_workflow()
     setup_english_editions(tree.home)
     remove_stock_groups()
     folders = provision_unit_folders(tree)

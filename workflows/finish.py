@@ -13,7 +13,11 @@ def publish_with_provenance(workflow_state, user=None) -> None:
     """
     # Wagtail imports this setting while wagtail.models itself is loading, so the model
     # modules are resolved at call time, when the app registry is ready.
-    page = type(workflow_state.content_object).objects.get(pk=workflow_state.content_object.pk)
+    content = workflow_state.content_object
+    if not isinstance(content, import_string("wagtail.models.Page")):
+        # Provenance is of pages (the API's); snippets under a workflow (consultations) have none.
+        return
+    page = type(content).objects.get(pk=content.pk)
     revision = page.get_latest_revision()
     if page.live_revision_id == revision.pk or revision.approved_go_live_at is not None:
         return

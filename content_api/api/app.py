@@ -44,27 +44,28 @@ class ContentAPI(NinjaAPI):
     def get_openapi_schema(self, *args, **kwargs):
         schema = super().get_openapi_schema(*args, **kwargs)
         for path in schema["paths"].values():
-            for operation in path.values():
+            for method, operation in path.items():
                 # A bearer token is optional: without one the caller reads the public channel.
                 if operation.get("security"):
                     operation["security"].append({})
-                operation["parameters"] = [
-                    *operation.get("parameters", []),
-                    {
-                        "in": "header",
-                        "name": "If-None-Match",
-                        "required": False,
-                        "schema": {"type": "string"},
-                        "description": "An ETag from an earlier answer; 304 when it still matches.",
-                    },
-                ]
                 responses = {str(status): response for status, response in operation["responses"].items()}
                 operation["responses"] = responses
-                responses["200"]["headers"] = CACHE_HEADERS
-                responses["304"] = {
-                    "description": "Not Modified: your copy is current.",
-                    "headers": CACHE_HEADERS,
-                }
+                if method == "get":
+                    operation["parameters"] = [
+                        *operation.get("parameters", []),
+                        {
+                            "in": "header",
+                            "name": "If-None-Match",
+                            "required": False,
+                            "schema": {"type": "string"},
+                            "description": "An ETag from an earlier answer; 304 when it still matches.",
+                        },
+                    ]
+                    responses["200"]["headers"] = CACHE_HEADERS
+                    responses["304"] = {
+                        "description": "Not Modified: your copy is current.",
+                        "headers": CACHE_HEADERS,
+                    }
                 for status, response in responses.items():
                     content = response.get("content", {})
                     if int(status) >= 400 and "application/json" in content:

@@ -1,7 +1,7 @@
 """Partner sync: partners and their keys, the change feed, webhook subscriptions and deliveries."""
 
 from .feed import ChangeEvent
-from .partners import Partner, PartnerToken
+from .partners import KeyScope, Partner, PartnerToken
 from .webhooks import (
     DeliveryStatus,
     WebhookAttempt,
@@ -13,6 +13,7 @@ from .webhooks import (
 __all__ = [
     "ChangeEvent",
     "DeliveryStatus",
+    "KeyScope",
     "Partner",
     "PartnerToken",
     "WebhookAttempt",

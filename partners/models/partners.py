@@ -92,15 +92,28 @@ class Partner(models.Model):
         return user
 
     @transaction.atomic
-    def issue_token(self, *, name: str, valid_for: timedelta | None = None) -> tuple[PartnerToken, str]:
+    def issue_token(
+        self, *, name: str, valid_for: timedelta | None = None, scopes: list[str] | None = None
+    ) -> tuple[PartnerToken, str]:
         """A new key for this partner; the plaintext is returned once and never stored."""
         if valid_for is None:
             valid_for = timedelta(days=settings.CONTENT_API_TOKEN_VALID_DAYS)
         token, plaintext = APIToken.create_token(user=self.service_account, name=name)
         partner_token = PartnerToken.objects.create(
-            partner=self, token=token, expires_at=timezone.now() + valid_for if valid_for else None
+            partner=self,
+            token=token,
+            expires_at=timezone.now() + valid_for if valid_for else None,
+            scopes=sorted(scopes or []),
         )
         return partner_token, plaintext
+
+
+class KeyScope(models.TextChoices):
+    """What a key may do beyond reading its partner's channels."""
+
+    COMMENTS = "comments", _("Gửi bình luận của bạn đọc")
+    OPINIONS = "opinions", _("Gửi ý kiến về ứng viên khi lấy ý kiến")
+    VIEWS = "views", _("Báo cáo lượt truy cập trang lấy ý kiến")
 
 
 class PartnerToken(models.Model):
@@ -112,6 +125,12 @@ class PartnerToken(models.Model):
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="tokens")
     token = models.OneToOneField(APIToken, on_delete=models.CASCADE, related_name="partner_token")
     expires_at = models.DateTimeField(_("hết hạn lúc"), null=True, blank=True)
+    scopes = models.JSONField(
+        _("quyền gửi"),
+        default=list,
+        blank=True,
+        help_text=_("Những gì khóa được gửi lên, ngoài việc đọc nội dung."),
+    )
 
     class Meta:
         verbose_name = _("khóa API của đối tác")

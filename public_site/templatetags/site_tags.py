@@ -93,3 +93,9 @@ def absolute_url(context, url: str | None) -> str:
 @register.filter
 def as_json(value) -> str:
     return json.dumps(value, ensure_ascii=False)
+
+
+@register.filter
+def get_item(mapping: dict, key):
+    """`mapping[key]` in a template (None when absent)."""
+    return (mapping or {}).get(key)

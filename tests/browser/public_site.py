@@ -7,6 +7,7 @@ import os
 import re
 from pathlib import Path
 
+from engagement import consultations as engagement_consultations
 from public_site import queries
 from public_site.navigation import site_nav
 
@@ -71,6 +72,11 @@ def screens(language: str) -> dict[str, tuple[str, int]]:
         "search_nothing": nav["search"] + "?q=khongcoketquanao",
         "embed": f"{prefix}/nhung/don-vi/vks-binhthuan/",
     }
+    if language == "vi":
+        # The public consultations are Vietnamese only (their content has no English edition).
+        found["consultations"] = "/lay-y-kien/"
+        open_consultation = engagement_consultations.published().order_by("-starts_at").first()
+        found["consultation"] = f"/lay-y-kien/{open_consultation.pk}/" if open_consultation else None
     screens_ = {name: (url, 200) for name, url in found.items() if url}
     screens_["not_found"] = (f"{prefix}/khong-co-trang-nay/", 404)
     return screens_
