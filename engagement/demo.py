@@ -73,13 +73,13 @@ def load_demo_engagement() -> int:
     exemplars = list(ExemplarPage.objects.live().filter(title__contains=SAMPLE_LABEL).order_by("pk"))
     now = timezone.now()
     open_one, created_open = _consultation(
-        OPEN_TITLE, "Huân chương Lao động hạng Ba", now - datetime.timedelta(days=1), 9, "750/VP"
+        OPEN_TITLE, "Huân chương Lao động hạng Ba", now - datetime.timedelta(days=1), 9, "750/VKSTC-VP"
     )
     _nominees(open_one, exemplars)
     if created_open:
         _publish(open_one)
     closed, created_closed = _consultation(
-        CLOSED_TITLE, "Chiến sĩ thi đua toàn quốc", now - datetime.timedelta(days=40), 9, "224/V16"
+        CLOSED_TITLE, "Chiến sĩ thi đua toàn quốc", now - datetime.timedelta(days=40), 9, "224/VKSTC-V16"
     )
     nominees = _nominees(closed, exemplars)
     if created_closed:

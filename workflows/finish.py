@@ -13,13 +13,16 @@ def publish_with_provenance(workflow_state, user=None) -> None:
     """
     # Wagtail imports this setting while wagtail.models itself is loading, so the model
     # modules are resolved at call time, when the app registry is ready.
+    publish = import_string("wagtail.workflows.publish_workflow_state")
     content = workflow_state.content_object
     if not isinstance(content, import_string("wagtail.models.Page")):
-        # Provenance is of pages (the API's); snippets under a workflow (consultations) have none.
+        # Provenance is of pages (the API's); snippets under a workflow (consultations) have
+        # none and are simply published.
+        publish(workflow_state, user=user)
         return
     page = type(content).objects.get(pk=content.pk)
     revision = page.get_latest_revision()
     if page.live_revision_id == revision.pk or revision.approved_go_live_at is not None:
         return
     import_string("workflows.provenance.record_provenance")(workflow_state, revision)
-    import_string("wagtail.workflows.publish_workflow_state")(workflow_state, user=user)
+    publish(workflow_state, user=user)

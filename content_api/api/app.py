@@ -77,22 +77,32 @@ class ContentAPI(NinjaAPI):
     def _get_urls(self):
         """Every view answers an unsupported method with a 405 problem, not Django's empty page."""
         return [
-            URLPattern(url.pattern, problem_for_not_allowed(url.callback), url.default_args, url.name)
+            URLPattern(
+                url.pattern,
+                problem_for_not_allowed(url.callback, read_only=url.name in DOCUMENT_VIEWS),
+                url.default_args,
+                url.name,
+            )
             if isinstance(url, URLPattern)
             else url
             for url in super()._get_urls()
         ]
 
 
-def problem_for_not_allowed(view):
+# Ninja's OpenAPI document and docs page answer any method; they only read.
+DOCUMENT_VIEWS = {"openapi-json", "openapi-view"}
+
+
+def problem_for_not_allowed(view, read_only: bool = False):
     """
-    The API only reads: any other method (on the endpoints and on the OpenAPI document and
-    docs, which would otherwise answer it) is a 405 problem with `Allow`.
+    A method an endpoint does not take (and anything but GET on the OpenAPI document and
+    docs, which would otherwise answer it) is a 405 problem with `Allow`. Endpoints that take
+    writes (comments, opinions, views: engagement/) declare them as Ninja operations.
     """
 
     @wraps(view)
     def answer(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD"):
+        if read_only and request.method not in ("GET", "HEAD"):
             response = problem_response(
                 status=405, detail=f"Method {request.method} is not allowed here; use GET."
             )

@@ -47,7 +47,7 @@ class Migration(migrations.Migration):
                 ('locked', models.BooleanField(default=False, editable=False, verbose_name='locked')),
                 ('locked_at', models.DateTimeField(editable=False, null=True, verbose_name='locked at')),
                 ('title', models.CharField(max_length=255, verbose_name='tiêu đề')),
-                ('legal_basis', models.CharField(help_text='Số văn bản, ví dụ: 750/VP hoặc 224/V16.', max_length=60, validators=[cms.docnumbers.validate_document_number], verbose_name='căn cứ')),
+                ('legal_basis', models.CharField(help_text='Số văn bản, ví dụ: 750/VKSTC-VP hoặc 224/VKSTC-V16.', max_length=60, validators=[cms.docnumbers.validate_document_number], verbose_name='căn cứ')),
                 ('intro', models.TextField(blank=True, help_text='Đoạn mở đầu hiển thị trên trang lấy ý kiến.', verbose_name='giới thiệu')),
                 ('starts_at', models.DateTimeField(help_text='Giờ Việt Nam (Asia/Ho_Chi_Minh).', verbose_name='bắt đầu')),
                 ('ends_at', models.DateTimeField(help_text='Giờ Việt Nam (Asia/Ho_Chi_Minh).', verbose_name='kết thúc')),

@@ -42,7 +42,7 @@ class Consultation(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
         _("căn cứ"),
         max_length=60,
         validators=[validate_document_number],
-        help_text=_("Số văn bản, ví dụ: 750/VP hoặc 224/V16."),
+        help_text=_("Số văn bản, ví dụ: 750/VKSTC-VP hoặc 224/VKSTC-V16."),
     )
     award = models.ForeignKey(
         "exemplar_pages.AwardForm",

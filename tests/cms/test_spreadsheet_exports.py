@@ -33,8 +33,10 @@ def test_the_units_export_neutralises_a_formula_in_a_units_name(binh_thuan):
     assert ",=HYPERLINK(" not in csv and '"=HYPERLINK(' not in csv
 
 
-def test_the_deadline_report_neutralises_a_formula_in_a_page_title(workflows, people, folder, bang_khen):
-    page = submit_new_exemplar(people, folder, bang_khen)
+def test_the_deadline_report_neutralises_a_formula_in_a_page_title(
+    workflows, people, lam_dong_folder, bang_khen
+):
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     title = "@SUM(1+1)*cmd|' /C calc'!A0"
     ExemplarPage.objects.filter(pk=page.pk).update(title=title, draft_title=title)
     revision = page.get_latest_revision()

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def draft(bang_khen):
     consultation = Consultation(
         title="Lấy ý kiến đề nghị tặng Chiến sĩ thi đua toàn quốc",
-        legal_basis="750 / VP",
+        legal_basis="750 / VKSTC-VP",
         award=bang_khen,
         starts_at=timezone.now() - datetime.timedelta(hours=1),
         ends_at=timezone.now() + datetime.timedelta(days=9),
@@ -36,7 +36,7 @@ def draft(bang_khen):
 
 
 def test_the_legal_basis_is_a_document_number(bang_khen, draft):
-    assert draft.legal_basis == "750/VP"
+    assert draft.legal_basis == "750/VKSTC-VP"
     draft.legal_basis = "không phải số"
     with pytest.raises(ValidationError) as refused:
         draft.full_clean(exclude=["channels"])

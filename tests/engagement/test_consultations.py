@@ -49,7 +49,7 @@ def test_the_page_lists_nominees_with_links_to_their_exemplars(client, open_cons
     html = client.get(f"/lay-y-kien/{open_consultation.pk}/").content.decode()
     exemplar = open_consultation.nominees.first().exemplar
     assert f'<a href="{exemplar.url}">Nguyễn Văn Đức</a>' in html
-    assert "Phòng 1 VKSND tỉnh Bình Thuận" in html and "750/VP" in html
+    assert "Phòng 1 VKSND tỉnh Bình Thuận" in html and "750/VKSTC-VP" in html
     assert "Gửi ý kiến" in html and "Đang lấy ý kiến" in html
     index = client.get("/lay-y-kien/").content.decode()
     assert open_consultation.title in index
@@ -107,7 +107,7 @@ def test_a_draft_consultation_is_nowhere(client, make_consultation):
 
 def test_the_api_gives_nominees_window_and_state(client, open_consultation):
     data = client.get(f"{API}/consultations/{open_consultation.pk}/").json()
-    assert data["state"] == "open" and data["legal_basis"] == "750/VP"
+    assert data["state"] == "open" and data["legal_basis"] == "750/VKSTC-VP"
     first, second = data["nominees"]
     assert first["exemplar"]["id"] == open_consultation.nominees.first().exemplar_id
     assert second["exemplar"] is None and second["name"] == "Phòng 1 VKSND tỉnh Bình Thuận"
@@ -145,7 +145,7 @@ def test_emulation_and_rewards_reads_the_report_and_nobody_else(client, open_con
     with zipfile.ZipFile(io.BytesIO(docx.content)) as package:
         document = ElementTree.fromstring(package.read("word/document.xml"))  # noqa: S314 (our own output)
     text = "".join(node.text or "" for node in document.iter(f"{{{WORD}}}t"))
-    assert "BÁO CÁO KẾT QUẢ LẤY Ý KIẾN NHÂN DÂN" in text and SECRET_OPINION in text and "750/VP" in text
+    assert "BÁO CÁO KẾT QUẢ LẤY Ý KIẾN NHÂN DÂN" in text and SECRET_OPINION in text and "750/VKSTC-VP" in text
     newspaper = as_user(role_user("newspaper", "baobvpl-kd"))
     assert SECRET_OPINION not in newspaper.get(url, follow=True).content.decode()
 

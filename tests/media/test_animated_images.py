@@ -27,11 +27,13 @@ def animation(fmt: str, size: tuple[int, int], frames: int) -> bytes:
 
 @pytest.mark.parametrize(("fmt", "name"), [("GIF", "dong.gif"), ("WEBP", "dong.webp")])
 def test_an_animation_over_the_limit_across_its_frames_is_refused(
-    client, editor, binh_thuan, media_storage, settings, fmt, name
+    client, lam_dong_editor, lam_dong, media_storage, settings, fmt, name
 ):
     # 20 frames of 400×400: 3.2 million pixels, each frame well under the 1 million limit.
     settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 1_000_000
-    response = upload_image(client, editor, binh_thuan.collection, animation(fmt, (400, 400), 20), name)
+    response = upload_image(
+        client, lam_dong_editor, lam_dong.collection, animation(fmt, (400, 400), 20), name
+    )
     assert response.status_code == 200
     content = response.content.decode()
     assert "quá nhiều điểm ảnh" in content and "20 khung hình" in content
@@ -39,10 +41,12 @@ def test_an_animation_over_the_limit_across_its_frames_is_refused(
     assert stored_files(settings, media_storage) == []
 
 
-def test_an_animation_within_the_limit_is_accepted(client, editor, binh_thuan, media_storage, settings):
+def test_an_animation_within_the_limit_is_accepted(
+    client, lam_dong_editor, lam_dong, media_storage, settings
+):
     settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 1_000_000
     response = upload_image(
-        client, editor, binh_thuan.collection, animation("GIF", (200, 200), 20), "nho.gif"
+        client, lam_dong_editor, lam_dong.collection, animation("GIF", (200, 200), 20), "nho.gif"
     )
     assert response.status_code == 302
     assert Image.objects.count() == 1

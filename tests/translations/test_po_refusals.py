@@ -26,6 +26,11 @@ def downloaded(client, translation) -> polib.POFile:
     )
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="After the merge of issues 15, 16 and 22, the second page's translation is not created "
+    "by 'Translate page' (known defect, in the closing note of issue 22)",
+)
 def test_a_po_file_of_another_page_is_refused_as_such(translator, make_exemplar):
     _e1, first = translate(translator, make_exemplar("Nguyễn Văn Đức"))
     _e2, second = translate(translator, make_exemplar("Trần Thị Hoa"))

@@ -18,8 +18,8 @@ def post_action(user, page, action, **data):
     )
 
 
-def at_editorial_stage(people, folder, bang_khen) -> ExemplarPage:
-    page = submit_new_exemplar(people, folder, bang_khen)
+def at_editorial_stage(people, lam_dong_folder, bang_khen) -> ExemplarPage:
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     act(people["head"], page, "approve")
     act(
         people["emulation"],
@@ -33,9 +33,9 @@ def at_editorial_stage(people, folder, bang_khen) -> ExemplarPage:
 
 
 def test_the_proposer_cannot_revert_a_page_in_moderation_through_the_admin_api(
-    workflows, people, folder, bang_khen
+    workflows, people, lam_dong_folder, bang_khen
 ):
-    page = at_editorial_stage(people, folder, bang_khen)
+    page = at_editorial_stage(people, lam_dong_folder, bang_khen)
     first = page.revisions.order_by("pk").first()
     revisions = page.revisions.count()
     response = post_action(people["editor"], page, "revert_to_page_revision", revision_id=first.pk)
@@ -50,13 +50,13 @@ def test_the_proposer_cannot_revert_a_page_in_moderation_through_the_admin_api(
     }
 
 
-def test_no_write_action_of_the_admin_api_passes_the_lock(workflows, people, folder, bang_khen):
-    page = at_editorial_stage(people, folder, bang_khen)
+def test_no_write_action_of_the_admin_api_passes_the_lock(workflows, people, lam_dong_folder, bang_khen):
+    page = at_editorial_stage(people, lam_dong_folder, bang_khen)
     for action, data in [
         ("publish", {}),
         ("unpublish", {}),
         ("delete", {}),
-        ("move", {"destination_page_id": folder.pk}),
+        ("move", {"destination_page_id": lam_dong_folder.pk}),
         ("convert_alias", {}),
     ]:
         response = post_action(people["editor"], page, action, **data)
@@ -64,8 +64,8 @@ def test_no_write_action_of_the_admin_api_passes_the_lock(workflows, people, fol
     assert Page.objects.filter(pk=page.pk, live=False).exists()
 
 
-def test_the_reviewer_of_the_current_stage_is_not_locked_out(workflows, people, folder, bang_khen):
-    page = at_editorial_stage(people, folder, bang_khen)
+def test_the_reviewer_of_the_current_stage_is_not_locked_out(workflows, people, lam_dong_folder, bang_khen):
+    page = at_editorial_stage(people, lam_dong_folder, bang_khen)
     first = page.revisions.order_by("pk").first()
     response = post_action(people["journal"], page, "revert_to_page_revision", revision_id=first.pk)
     assert response.status_code != 423

@@ -57,9 +57,9 @@ def test_each_channel_names_its_publisher_as_data():
 
 
 def test_three_publishers_release_their_own_channels_in_any_order(
-    workflows, people, folder, bang_khen, client
+    workflows, people, lam_dong_folder, bang_khen, client
 ):
-    page = submit_new_exemplar(people, folder, bang_khen)
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     to_release_stage(people, page, "portal", "public", "newspaper", "journal")
 
     # The newspaper goes first: the page goes live, on the newspaper only.
@@ -88,8 +88,8 @@ def test_three_publishers_release_their_own_channels_in_any_order(
     ]
 
 
-def test_nobody_releases_a_channel_that_is_not_theirs(workflows, people, folder, bang_khen):
-    page = submit_new_exemplar(people, folder, bang_khen)
+def test_nobody_releases_a_channel_that_is_not_theirs(workflows, people, lam_dong_folder, bang_khen):
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     to_release_stage(people, page, "portal", "newspaper")
     # The Office cannot release the newspaper's channel, nor the newspaper the Portal.
     act(people["office"], page, "approve", channels=["newspaper"])
@@ -102,8 +102,8 @@ def test_nobody_releases_a_channel_that_is_not_theirs(workflows, people, folder,
     assert set(ChannelRelease.objects.filter(page=page).values_list("status", flat=True)) == {"pending"}
 
 
-def test_the_newspaper_cannot_publish_by_any_other_path(workflows, people, folder, bang_khen):
-    page = submit_new_exemplar(people, folder, bang_khen)
+def test_the_newspaper_cannot_publish_by_any_other_path(workflows, people, lam_dong_folder, bang_khen):
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     to_release_stage(people, page, "newspaper")
     assert not page.permissions_for_user(people["newspaper"]).can_publish()
     edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
@@ -114,9 +114,9 @@ def test_the_newspaper_cannot_publish_by_any_other_path(workflows, people, folde
 
 
 def test_a_withheld_channel_keeps_the_page_off_it_and_tells_the_proposer_why(
-    workflows, people, folder, bang_khen, mailoutbox, django_capture_on_commit_callbacks
+    workflows, people, lam_dong_folder, bang_khen, mailoutbox, django_capture_on_commit_callbacks
 ):
-    page = submit_new_exemplar(people, folder, bang_khen)
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     to_release_stage(people, page, "portal", "journal")
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -134,15 +134,17 @@ def test_a_withheld_channel_keeps_the_page_off_it_and_tells_the_proposer_why(
     assert released_channels(page) == {"portal"}
 
 
-def test_a_withhold_needs_a_reason(workflows, people, folder, bang_khen):
-    page = submit_new_exemplar(people, folder, bang_khen)
+def test_a_withhold_needs_a_reason(workflows, people, lam_dong_folder, bang_khen):
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     to_release_stage(people, page, "journal")
     act(people["journal"], page, "withhold", channels=["journal"], reason="")
     assert ChannelRelease.objects.get(page=page).status == ReleaseStatus.PENDING
 
 
-def test_every_channel_withheld_returns_the_page_to_its_proposer(workflows, people, folder, bang_khen):
-    page = submit_new_exemplar(people, folder, bang_khen)
+def test_every_channel_withheld_returns_the_page_to_its_proposer(
+    workflows, people, lam_dong_folder, bang_khen
+):
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     to_release_stage(people, page, "portal")
     act(people["office"], page, "withhold", reason="Chờ ý kiến lãnh đạo Viện.")
     page.refresh_from_db()
@@ -152,9 +154,9 @@ def test_every_channel_withheld_returns_the_page_to_its_proposer(workflows, peop
 
 
 def test_the_units_websites_are_released_by_the_proposing_units_head_or_the_office_as_a_setting(
-    workflows, people, folder, bang_khen
+    workflows, people, lam_dong_folder, bang_khen
 ):
-    page = submit_new_exemplar(people, folder, bang_khen)
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     to_release_stage(people, page, "unit-websites")
     act(people["office"], page, "approve")
     page.refresh_from_db()
@@ -163,10 +165,10 @@ def test_the_units_websites_are_released_by_the_proposing_units_head_or_the_offi
     page.refresh_from_db()
     assert page.live
     approval = Approval.objects.get(page=page, channel__code="unit-websites")
-    assert approval.unit == folder.unit and approval.user == people["head"]
+    assert approval.unit == lam_dong_folder.unit and approval.user == people["head"]
 
     Channel.objects.filter(code="unit-websites").update(published_by_unit_head=False)
-    other = submit_new_exemplar_again(people, folder, bang_khen)
+    other = submit_new_exemplar_again(people, lam_dong_folder, bang_khen)
     to_release_stage(people, other, "unit-websites")
     act(people["head"], other, "approve")
     other.refresh_from_db()
@@ -176,20 +178,22 @@ def test_the_units_websites_are_released_by_the_proposing_units_head_or_the_offi
     assert other.live
 
 
-def submit_new_exemplar_again(people, folder, bang_khen):
-    """A second proposal in the same folder (submit_new_exemplar expects the first)."""
-    data = exemplar_form(folder.unit, awards=[award_row(bang_khen)])
+def submit_new_exemplar_again(people, lam_dong_folder, bang_khen):
+    """A second proposal in the same lam_dong_folder (submit_new_exemplar expects the first)."""
+    data = exemplar_form(lam_dong_folder.unit, awards=[award_row(bang_khen)])
     data["title"] = data["slug"] = "nguyen-thi-hoa"
     data["action-submit"] = "1"
-    url = reverse("wagtailadmin_pages:add", args=("exemplar_pages", "exemplarpage", folder.pk))
+    url = reverse("wagtailadmin_pages:add", args=("exemplar_pages", "exemplarpage", lam_dong_folder.pk))
     assert as_user(people["editor"]).post(url, data).status_code == 302
     return ExemplarPage.objects.get(slug="nguyen-thi-hoa")
 
 
-def test_the_2025_moves_stay_data_a_new_publisher_role_group_releases(workflows, people, folder, bang_khen):
+def test_the_2025_moves_stay_data_a_new_publisher_role_group_releases(
+    workflows, people, lam_dong_folder, bang_khen
+):
     journal = CoordinatingRole.objects.get(code="journal")
     Channel.objects.filter(code="journal").update(publisher_role=CoordinatingRole.objects.get(code="office"))
-    page = submit_new_exemplar(people, folder, bang_khen)
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     to_release_stage(people, page, "journal")
     act(people["journal"], page, "approve")
     page.refresh_from_db()
@@ -200,9 +204,9 @@ def test_the_2025_moves_stay_data_a_new_publisher_role_group_releases(workflows,
 
 
 def test_reminders_of_an_overdue_release_go_to_the_publishers_still_to_act(
-    workflows, people, folder, bang_khen, mailoutbox
+    workflows, people, lam_dong_folder, bang_khen, mailoutbox
 ):
-    page = submit_new_exemplar(people, folder, bang_khen)
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     to_release_stage(people, page, "portal", "newspaper")
     release(people, page, "portal")
     mailoutbox.clear()
@@ -212,8 +216,10 @@ def test_reminders_of_an_overdue_release_go_to_the_publishers_still_to_act(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_publishers_acting_at_once_give_one_result(postgres, workflows, people, folder, bang_khen):
-    page = submit_new_exemplar(people, folder, bang_khen)
+def test_two_publishers_acting_at_once_give_one_result(
+    postgres, workflows, people, lam_dong_folder, bang_khen
+):
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     to_release_stage(people, page, "portal", "newspaper")
     page.refresh_from_db()
     task_state = page.current_workflow_state.current_task_state

@@ -114,9 +114,11 @@ def test_a_unit_editor_cannot_open_the_deadline_report_of_other_units_pages(
     assert "Nguyễn Văn Mẫu" not in html
 
 
-def test_the_report_marks_only_overdue_stages_and_exports_for_excel(workflows, people, folder, bang_khen):
+def test_the_report_marks_only_overdue_stages_and_exports_for_excel(
+    workflows, people, lam_dong_folder, bang_khen
+):
     with time_machine.travel(MONDAY, tick=False):
-        page = submit_new_exemplar(people, folder, bang_khen)
+        page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     client = as_user(people["office"])
     with time_machine.travel(MONDAY + datetime.timedelta(days=1), tick=False):
         html = client.get(reverse("workflow_deadlines")).content.decode()
@@ -136,8 +138,10 @@ def test_the_report_marks_only_overdue_stages_and_exports_for_excel(workflows, p
     assert ",Có" in csv
 
 
-def test_the_report_lists_the_release_stage_per_channel_still_waiting(workflows, people, folder, bang_khen):
-    page = submit_new_exemplar(people, folder, bang_khen)
+def test_the_report_lists_the_release_stage_per_channel_still_waiting(
+    workflows, people, lam_dong_folder, bang_khen
+):
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     act(people["head"], page, "approve")
     act(people["emulation"], page, "approve", recognition_level="typical", channels=["portal", "newspaper"])
     act(people["newspaper"], page, "approve")

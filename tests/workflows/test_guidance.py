@@ -12,9 +12,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_request_for_changes_shows_its_comment_and_author_on_the_dashboard_and_atop_the_editor(
-    workflows, people, folder, bang_khen
+    workflows, people, lam_dong_folder, bang_khen
 ):
-    page = submit_new_exemplar(people, folder, bang_khen)
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     act(people["head"], page, "approve")
     people["emulation"].first_name = "Trần Thị Thẩm"
     people["emulation"].save()
@@ -26,21 +26,23 @@ def test_a_request_for_changes_shows_its_comment_and_author_on_the_dashboard_and
     assert "Thiếu bản chụp quyết định 1136/QĐ-UBND." in dashboard
     assert "Trần Thị Thẩm" in dashboard and "Thẩm định thành tích" in dashboard
 
-    editor = proposer.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
-    assert "Bước “Thẩm định thành tích” yêu cầu chỉnh sửa (Trần Thị Thẩm," in editor
-    assert "Thiếu bản chụp quyết định 1136/QĐ-UBND." in editor
+    lam_dong_editor = proposer.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert "Bước “Thẩm định thành tích” yêu cầu chỉnh sửa (Trần Thị Thẩm," in lam_dong_editor
+    assert "Thiếu bản chụp quyết định 1136/QĐ-UBND." in lam_dong_editor
 
 
-def test_a_dashboard_without_requests_for_changes_has_no_empty_panel(workflows, people, folder, bang_khen):
-    submit_new_exemplar(people, folder, bang_khen)
+def test_a_dashboard_without_requests_for_changes_has_no_empty_panel(
+    workflows, people, lam_dong_folder, bang_khen
+):
+    submit_new_exemplar(people, lam_dong_folder, bang_khen)
     assert (
         "Yêu cầu chỉnh sửa gửi bạn"
         not in as_user(people["editor"]).get(reverse("wagtailadmin_home")).content.decode()
     )
 
 
-def test_the_verifier_is_told_which_award_lacks_its_decision(workflows, people, folder, bang_khen):
-    page = submit_new_exemplar(people, folder, bang_khen, number="", date="")
+def test_the_verifier_is_told_which_award_lacks_its_decision(workflows, people, lam_dong_folder, bang_khen):
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen, number="", date="")
     act(people["head"], page, "approve")
     html = (
         as_user(people["emulation"]).get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
@@ -49,8 +51,10 @@ def test_the_verifier_is_told_which_award_lacks_its_decision(workflows, people, 
     assert str(bang_khen) in html
 
 
-def test_the_verification_dialog_starts_from_the_proposers_channels(workflows, people, folder, bang_khen):
-    page = submit_new_exemplar(people, folder, bang_khen)
+def test_the_verification_dialog_starts_from_the_proposers_channels(
+    workflows, people, lam_dong_folder, bang_khen
+):
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     draft = page.get_latest_revision_as_object()
     draft.channels.set(Channel.objects.filter(code__in=["portal", "journal"]))
     revision = draft.save_revision(user=people["editor"])

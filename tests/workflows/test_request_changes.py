@@ -88,7 +88,7 @@ def test_an_approved_page_with_a_go_live_date_is_scheduled_not_published(
 
 
 def resubmit_with_edits(people, page, bang_khen, lead="Đã bổ sung số liệu theo yêu cầu."):
-    """The proposer edits the page and sends it back, as in the editor."""
+    """The proposer edits the page and sends it back, as in the lam_dong_editor."""
     draft = page.get_latest_revision_as_object()
     award = draft.awards.first()
     data = exemplar_form(page.unit, awards=[{**award_row(bang_khen), "id": award.pk}], lead=lead)
@@ -101,9 +101,9 @@ def resubmit_with_edits(people, page, bang_khen, lead="Đã bổ sung số liệ
 
 @pytest.mark.parametrize(("stage", "reviewer", "before"), BRANCHES[2:], ids=["editorial", "release"])
 def test_resubmission_resumes_at_the_stage_that_asked_and_goes_on_from_there(
-    workflows, people, folder, bang_khen, stage, reviewer, before
+    workflows, people, lam_dong_folder, bang_khen, stage, reviewer, before
 ):
-    page = submit_new_exemplar(people, folder, bang_khen)
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     approve_up_to(page, people, before)
     act(people[reviewer], page, "reject", comment="Đề nghị bổ sung số liệu.")
     page.refresh_from_db()
@@ -122,7 +122,7 @@ def test_resubmission_resumes_at_the_stage_that_asked_and_goes_on_from_there(
     rows = list(Approval.objects.filter(page=page).order_by("approved_at", "pk"))
     stages = [(a.stage, a.user.username, a.channel.code if a.channel else None) for a in rows]
     assert stages[:2] == [
-        ("Xác nhận của thủ trưởng đơn vị", "bt-head", None),
+        ("Xác nhận của thủ trưởng đơn vị", "ld-head", None),
         ("Thẩm định thành tích", "thidua", None),
     ]
     assert sorted(stages[2:4]) == [
@@ -138,9 +138,9 @@ def test_resubmission_resumes_at_the_stage_that_asked_and_goes_on_from_there(
 
 
 def test_the_api_provenance_lists_each_stage_once_with_the_papers_sign_offs(
-    workflows, people, folder, bang_khen, api
+    workflows, people, lam_dong_folder, bang_khen, api
 ):
-    page = submit_new_exemplar(people, folder, bang_khen)
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     approve_up_to(page, people, ["head"])
     act(people["emulation"], page, "reject", comment="Bổ sung quyết định.")
     page.refresh_from_db()
