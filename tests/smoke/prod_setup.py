@@ -18,7 +18,7 @@ from tests.helpers.api import channels
 
 def main() -> None:
     password = os.environ["SMOKE_PASSWORD"]
-    unit = Unit.objects.get(code="VKS-BINHTHUAN")
+    unit = Unit.objects.get(code="VKS-LAMDONG-2025")  # a unit that exists today
     folder = UnitFolderPage.objects.get(unit=unit, locale__language_code="vi")
     groups = {
         "editor": unit.editor_group,
