@@ -6,13 +6,16 @@ and started again mid-run (never the shared PostgreSQL or Redis of the suite).
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
+import pwd
 import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -114,27 +117,41 @@ def postgres_binaries() -> Path | None:
 class PostgresCluster:
     """
     A PostgreSQL cluster in a temporary folder on a free port (initdb + pg_ctl), trusting local
-    connections; restartable under load without touching the system's server.
+    connections; restartable under load without touching the system's server. PostgreSQL
+    refuses to run as root: as root (CI's container), it runs as the `postgres` user.
     """
 
-    def __init__(self, data_dir: Path, log_dir: Path):
+    def __init__(self):
         bin_dir = postgres_binaries()
         if bin_dir is None:
             skip_or_fail("needs PostgreSQL's server binaries (Debian package postgresql)")
-        self.bin, self.data, self.port = bin_dir, data_dir, free_port()
-        self.log = log_dir / "postgres.log"
-        self.url = f"postgres://postgres@127.0.0.1:{self.port}/postgres"
+        self.as_user: list[str] = []
+        self.home = Path(tempfile.mkdtemp(prefix="vksnd-pg-"))
+        if os.geteuid() == 0:
+            try:
+                owner = pwd.getpwnam("postgres")
+            except KeyError:
+                skip_or_fail("running as root needs a `postgres` user to run PostgreSQL as")
+            os.chown(self.home, owner.pw_uid, owner.pw_gid)
+            self.as_user = ["runuser", "-u", "postgres", "--"]
+        self.bin, self.port = bin_dir, free_port()
+        self.data, self.log = self.home / "data", self.home / "postgres.log"
 
-    def _run(self, *args: str, timeout: float = 60) -> None:
-        subprocess.run([str(self.bin / args[0]), *args[1:]], check=True, capture_output=True, timeout=timeout)
+    def _run(self, *args: str, timeout: float = 90) -> None:
+        command = [*self.as_user, str(self.bin / args[0]), *args[1:]]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+        if result.returncode:
+            log = self.log.read_text(errors="replace")[-2000:] if self.log.exists() else ""
+            raise AssertionError(f"{' '.join(args[:1])} failed: {result.stdout}{result.stderr}\n{log}")
 
     def init(self) -> None:
         self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync")
-        with (self.data / "postgresql.conf").open("a") as conf:
-            conf.write(
-                f"port = {self.port}\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '{self.data}'\n"
-                "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\nmax_connections = 60\n"
-            )
+        settings = (
+            f"port = {self.port}\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '{self.home}'\n"
+            "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\nmax_connections = 40\n"
+        )
+        with (self.data / "postgresql.conf").open("a") as conf:  # appending keeps its owner
+            conf.write(settings)
 
     def start(self) -> None:
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-w", "-t", "60", "start")
@@ -148,7 +165,9 @@ class PostgresCluster:
 
     def close(self) -> None:
         if (self.data / "postmaster.pid").exists():
-            self.stop("immediate")
+            with contextlib.suppress(AssertionError, subprocess.TimeoutExpired):
+                self.stop("immediate")
+        shutil.rmtree(self.home, ignore_errors=True)
 
     def database_url(self, name: str) -> str:
         return f"postgres://postgres@127.0.0.1:{self.port}/{name}"
@@ -167,26 +186,39 @@ def server_env(database_url: str, redis_url: str | None, **extra: str) -> dict:
 
 
 class Gunicorn:
-    """The project under gunicorn (deploy/gunicorn.conf.py) on a free loopback port."""
+    """The project under gunicorn (deploy/gunicorn.conf.py: sync workers) on a free loopback port."""
 
-    def __init__(self, env: dict, log_dir: Path, workers: int = 2, threads: int = 1, timeout: int = 30):
+    def __init__(self, env: dict, log_dir: Path, workers: int = 2, timeout: int = 30):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         env = {
             **env,
             "GUNICORN_BIND": f"127.0.0.1:{self.port}",
             "GUNICORN_WORKERS": str(workers),
-            "GUNICORN_THREADS": str(threads),
             "GUNICORN_TIMEOUT": str(timeout),
             "GUNICORN_GRACEFUL_TIMEOUT": "5",
             "PROMETHEUS_MULTIPROC_DIR": str(log_dir / f"metrics-{self.port}"),
         }
-        command = [sys.executable, "-m", "gunicorn", "--config", "deploy/gunicorn.conf.py", "vksnd.wsgi"]
+        # --preload: the project is imported once, before the workers fork (they boot at once).
+        command = [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--config",
+            "deploy/gunicorn.conf.py",
+            "--preload",
+            "vksnd.wsgi",
+        ]
         self.process = Process(f"gunicorn-{self.port}", command, env, log_dir)
 
     def start(self) -> None:
+        started = time.monotonic()
         self.process.start()
-        wait_until(f"gunicorn on {self.port}", lambda: requests.get(f"{self.base}/healthz", timeout=2).ok, 60)
+        # Workers import the project on their first request: slow on a busy 2-core machine.
+        wait_until(
+            f"gunicorn on {self.port}", lambda: requests.get(f"{self.base}/healthz", timeout=30).ok, 180
+        )
+        self.ready_after = time.monotonic() - started
 
     def stop(self) -> None:
         self.process.stop()
