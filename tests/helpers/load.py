@@ -164,12 +164,10 @@ class Editor:
             answer = self.recorder.call("approve", lambda s=session, u=url, d=data: s.form_post(u, d))
             if answer is None or answer.status_code not in (200, 302):
                 return False
-            if answer.status_code == 200 and answer.headers.get("Content-Type", "").startswith(
-                "application/json"
-            ):
-                if answer.json().get("step") == "action":
-                    self.refused.append(f"{name}: approval refused")
-                    return False
+            json_answer = answer.headers.get("Content-Type", "").startswith("application/json")
+            if answer.status_code == 200 and json_answer and answer.json().get("step") == "action":
+                self.refused.append(f"{name}: approval refused")
+                return False
         self.published += 1
         return True
 
