@@ -148,8 +148,10 @@ class Editor:
             self.page_id = int(re.search(r"/admin/pages/(\d+)/edit/", response.headers["Location"]).group(1))
         return True
 
-    def approve(self, reviewers: Reviewers) -> bool:
+    def approve(self, reviewers: Reviewers, stop: threading.Event | None = None) -> bool:
         for name, session, data in reviewers.sessions:
+            if stop is not None and stop.is_set():  # time is up: the workflow stays at this stage
+                return False
             edit = self.recorder.call("review", lambda s=session: s.get(f"/admin/pages/{self.page_id}/edit/"))
             if edit is None or edit.status_code != 200:
                 return False
@@ -185,7 +187,7 @@ class Editor:
                 if stop.is_set():
                     return
             if self.save(session, submit=True):
-                self.approve(reviewers)
+                self.approve(reviewers, stop)
 
 
 def print_figures(
@@ -196,3 +198,50 @@ def print_figures(
         figures = recorder.figures(*kinds)
         rate = figures["requests"] / seconds if seconds else 0
         print(f"  {label:<10} " + ", ".join(f"{k} {v}" for k, v in figures.items()) + f", {rate:.1f}/s")
+
+
+# Rows that would be half-written: each query lists what breaks an invariant, and must be empty.
+INTEGRITY_QUERIES = {
+    "page without its latest revision, or with another title": """
+        SELECT p.id FROM wagtailcore_page p LEFT JOIN wagtailcore_revision r ON r.id = p.latest_revision_id
+        WHERE p.latest_revision_id IS NOT NULL AND (r.id IS NULL OR r.content->>'title' <> p.draft_title)""",
+    "live page without its live revision": """
+        SELECT p.id FROM wagtailcore_page p LEFT JOIN wagtailcore_revision r ON r.id = p.live_revision_id
+        WHERE p.live AND p.depth > 2 AND p.live_revision_id IS NOT NULL AND r.id IS NULL""",
+    "workflow in progress without a task in progress": """
+        SELECT w.id FROM wagtailcore_workflowstate w LEFT JOIN wagtailcore_taskstate t ON t.id = w.current_task_state_id
+        WHERE w.status = 'in_progress' AND (t.id IS NULL OR t.status <> 'in_progress')""",
+    "task in progress outside a workflow in progress": """
+        SELECT t.id FROM wagtailcore_taskstate t JOIN wagtailcore_workflowstate w ON w.id = t.workflow_state_id
+        WHERE t.status = 'in_progress' AND w.status <> 'in_progress'""",
+    "live exemplar missing from the API's documents, or under another title": """
+        SELECT p.id FROM wagtailcore_page p JOIN exemplar_pages_exemplarpage e ON e.page_ptr_id = p.id
+        LEFT JOIN content_api_contentdocument d ON d.page_id = p.id
+        WHERE p.live AND (d.page_id IS NULL OR d.title <> p.title)""",
+    "document of the API without its published event": """
+        SELECT d.page_id FROM content_api_contentdocument d
+        WHERE NOT EXISTS (SELECT 1 FROM partners_changeevent c WHERE c.page_id = d.page_id)""",
+    "delivery without an event or payload": """
+        SELECT id FROM partners_webhookdelivery WHERE payload = '' OR (event_id IS NULL AND status = 'pending')""",
+}
+
+
+def half_written(database_url: str) -> dict[str, list]:
+    """What INTEGRITY_QUERIES find in the database at `database_url` (empty lists when sound)."""
+    import psycopg
+
+    with psycopg.connect(database_url) as connection:
+        return {
+            name: [row[0] for row in connection.execute(query).fetchall()]
+            for name, query in INTEGRITY_QUERIES.items()
+        }
+
+
+def revision_titles(database_url: str, page_id: int) -> set[str]:
+    import psycopg
+
+    with psycopg.connect(database_url) as connection:
+        rows = connection.execute(
+            "SELECT content->>'title' FROM wagtailcore_revision WHERE object_id = %s", [str(page_id)]
+        ).fetchall()
+    return {row[0] for row in rows}
