@@ -199,7 +199,8 @@ class Gunicorn:
             "GUNICORN_GRACEFUL_TIMEOUT": "5",
             "PROMETHEUS_MULTIPROC_DIR": str(log_dir / f"metrics-{self.port}"),
         }
-        # --preload: the project is imported once, before the workers fork (they boot at once).
+        # --preload: the project is imported once, before the workers fork (they boot at once);
+        # no control socket: parallel tests' servers would share its one path under $HOME.
         command = [
             sys.executable,
             "-m",
@@ -207,6 +208,7 @@ class Gunicorn:
             "--config",
             "deploy/gunicorn.conf.py",
             "--preload",
+            "--no-control-socket",
             "vksnd.wsgi",
         ]
         self.process = Process(f"gunicorn-{self.port}", command, env, log_dir)
