@@ -154,14 +154,19 @@ if env("DATABASE_REPLICA_URL"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by every app server), local memory otherwise.
+# A Redis outage degrades to cache misses (IGNORE_EXCEPTIONS, each one logged), never to errors:
+# the API and the admin keep answering from the database; sessions are in the database. The
+# rate limit counters decide for themselves (content_api.ratelimit); /readyz goes red.
 REDIS_URL = env("REDIS_URL")
+_REDIS_OPTIONS = {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2, "IGNORE_EXCEPTIONS": True}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "cms"),
-            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2},
+            "OPTIONS": _REDIS_OPTIONS,
         },
         # Wagtail looks renditions up in this alias before asking the database.
         "renditions": {
@@ -169,7 +174,7 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "cms") + ":renditions",
             "TIMEOUT": 60 * 60 * 24,
-            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2},
+            "OPTIONS": _REDIS_OPTIONS,
         },
     }
 else:
