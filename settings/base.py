@@ -7,6 +7,7 @@ comment, in `.env.example`. dev.py, test.py and production.py build on this modu
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -86,6 +87,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Failed admin logins counted and locked (cms/lockouts.py).
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -107,6 +110,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns a login django-axes refused into the 429 lockout answer (cms/lockouts.py).
+    "axes.middleware.AxesMiddleware",
     # + the apps' media middlewares (vksnd.conf.MIDDLEWARE).
 ]
 
@@ -190,6 +195,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Admin logins: django-axes counts failures per username *and* address together, so nobody can
+# lock a colleague out from elsewhere; AXES_FAILURE_LIMIT failures lock that pair for
+# AXES_COOLOFF_MINUTES (a success clears the count); the Office unlocks early in the admin
+# (Settings > "Đăng nhập bị khóa"). The address is the caller's as the content API reads it:
+# the Nth hop from the right of X-Forwarded-For, N = CONTENT_API_TRUSTED_PROXIES, never a
+# header a client could forge past the proxies. https://django-axes.readthedocs.io/
+AUTHENTICATION_BACKENDS = [
+    "cms.lockouts.LockoutBackend",
+    "partners.backends.NoServiceAccountModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "cms.clients.client_ip"
+AXES_LOCKOUT_CALLABLE = "cms.lockouts.locked_out"
+AXES_USERNAME_FORM_FIELD = "username"
+# Successful logins are not logged by axes (Wagtail's own audit log has them).
+AXES_DISABLE_ACCESS_LOG = True
 
 # Languages, time zone, dates and the content locales: the apps' own (vksnd.conf.DEFAULTS).
 # The catalogues live in the foundation app (cms/locale), so the installable apps carry them;
