@@ -12,9 +12,9 @@ ModelViewSet lists them instead.
 
 from __future__ import annotations
 
+from asgiref.sync import sync_to_async
 from axes.backends import AxesStandaloneBackend
 from axes.models import AccessAttempt
-from django.contrib.auth.backends import BaseBackend
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -64,9 +64,12 @@ class LockoutViewSet(ModelViewSet):
     ordering = ["-attempt_time"]
 
 
-class LockoutBackend(AxesStandaloneBackend, BaseBackend):
+class LockoutBackend(AxesStandaloneBackend):
     """
-    axes' lockout check as the first authentication backend. Its standalone backend lacks
-    the async methods Django calls (`aauthenticate`); BaseBackend adds them, and grants no
-    permission of its own.
+    axes' lockout check as the first authentication backend, with the async method Django
+    calls (`aauthenticate`), which axes' standalone backend lacks. No `get_user`: sessions
+    are restored by the model backend (Django's test client picks the first backend that has one).
     """
+
+    async def aauthenticate(self, request, **credentials):
+        return await sync_to_async(self.authenticate)(request, **credentials)

@@ -329,6 +329,9 @@ CONTENT_PUBLIC_BASE_URL = env("CONTENT_PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL)
 CONTENT_API_ANON_RATE_LIMIT = env_int("CONTENT_API_ANON_RATE_LIMIT", 120)
 # How many reverse proxies (load balancer, CDN) add to X-Forwarded-For before Django.
 CONTENT_API_TRUSTED_PROXIES = env_int("CONTENT_API_TRUSTED_PROXIES", 0)
+# Anonymous (public-channel) reads allowed from any web page; partners' keys only from the
+# origins listed on each partner in the admin (partners/cors.py).
+CONTENT_API_CORS_PUBLIC_ANY_ORIGIN = env_bool("CONTENT_API_CORS_PUBLIC_ANY_ORIGIN", True)
 CONTENT_API_MAX_AGE = env_int("CONTENT_API_MAX_AGE", 60)
 CONTENT_API_S_MAXAGE = env_int("CONTENT_API_S_MAXAGE", 300)
 CONTENT_API_STALE_WHILE_REVALIDATE = env_int("CONTENT_API_STALE_WHILE_REVALIDATE", 600)
