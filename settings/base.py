@@ -12,6 +12,7 @@ from pathlib import Path
 
 import dj_database_url
 from botocore.config import Config as BotoConfig
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from vksnd.conf import apply
@@ -89,6 +90,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     # Failed admin logins counted and locked (cms/lockouts.py).
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -98,6 +100,8 @@ MIDDLEWARE = [
     "vksnd.health.HealthCheckMiddleware",
     "vksnd.observability.RequestObservabilityMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every answer, page-cache hits included (vksnd/csp.py).
+    "vksnd.csp.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The public site: the language of its address, then anonymous pages from the shared cache
     # before anything touches the database (public_site/middleware.py).
@@ -286,6 +290,42 @@ if AWS_STORAGE_BUCKET_NAME:
     WAGTAILDOCS_SERVE_METHOD = "redirect"
 else:
     WAGTAILDOCS_SERVE_METHOD = "serve_view"
+
+# Content-Security-Policy, enforced on every response (django-csp, vksnd/csp.py): everything
+# from this origin only; scripts also with the request's nonce (the admin's few inline ones),
+# never inline otherwise; media (renditions, clips, direct video uploads) also from the
+# S3/CDN origins; no plugins; framed only by this site, except the public embeds, which the
+# units' websites (Unit.website) and EMBED_FRAME_ANCESTORS may frame.
+# https://django-csp.readthedocs.io/en/latest/configuration.html
+CSP_MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS")
+if AWS_STORAGE_BUCKET_NAME and not CSP_MEDIA_ORIGINS:
+    if AWS_S3_CUSTOM_DOMAIN:
+        CSP_MEDIA_ORIGINS.append(f"https://{AWS_S3_CUSTOM_DOMAIN}")
+    if AWS_S3_ENDPOINT_URL:
+        CSP_MEDIA_ORIGINS.append(AWS_S3_ENDPOINT_URL.rstrip("/"))
+    else:
+        CSP_MEDIA_ORIGINS.append(f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com")
+        if AWS_S3_REGION_NAME:
+            CSP_MEDIA_ORIGINS.append(
+                f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{AWS_S3_REGION_NAME}.amazonaws.com"
+            )
+EMBED_FRAME_ANCESTORS = env_list("EMBED_FRAME_ANCESTORS")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "blob:", *CSP_MEDIA_ORIGINS],
+        "media-src": [SELF, "blob:", *CSP_MEDIA_ORIGINS],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF, *CSP_MEDIA_ORIGINS],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    }
+}
 
 # Background jobs run at once (vksnd.conf) unless production selects the database backend.
 
