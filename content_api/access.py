@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 
+from cms import clients
 from cms.models import Channel
 
 from . import ratelimit
@@ -104,11 +105,5 @@ def anonymous(client_ip: str) -> Caller:
 
 
 def client_ip(request) -> str:
-    """The caller's address; behind N trusted proxies, the Nth address from the right of X-Forwarded-For."""
-    proxies = settings.CONTENT_API_TRUSTED_PROXIES
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if proxies and forwarded:
-        hops = [h.strip() for h in forwarded.split(",") if h.strip()]
-        if len(hops) >= proxies:
-            return hops[-proxies]
-    return request.META.get("REMOTE_ADDR", "unknown")
+    """The caller's address (cms.clients: behind the trusted proxies), "unknown" if it is none."""
+    return clients.client_ip(request) or "unknown"

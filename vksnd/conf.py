@@ -57,6 +57,8 @@ MIDDLEWARE = [
     # document answers (presigned redirects, private files) are never cached by a CDN.
     "media.middleware.StorageErrorMiddleware",
     "media.middleware.DocumentCacheControlMiddleware",
+    # CORS of the content API for partners' browser pages (partners/cors.py).
+    "partners.cors.ContentAPICorsMiddleware",
 ]
 
 # Named in the reader's language (gettext_lazy is allowed in settings): a Vietnamese page
@@ -144,6 +146,9 @@ DEFAULTS: dict[str, Any] = {
     # Wrong bearer tokens a client may send per minute; past it, 429 from the cache alone.
     "CONTENT_API_FAILED_TOKEN_LIMIT": 20,
     "CONTENT_API_TRUSTED_PROXIES": 0,
+    # CORS (partners/cors.py): anonymous reads of the public channels from any web page
+    # (`Access-Control-Allow-Origin: *`); partners' keys only from their own listed origins.
+    "CONTENT_API_CORS_PUBLIC_ANY_ORIGIN": True,
     "CONTENT_API_MAX_AGE": 60,
     "CONTENT_API_S_MAXAGE": 300,
     "CONTENT_API_STALE_WHILE_REVALIDATE": 600,
