@@ -71,6 +71,16 @@ def upload_po(request, translation_id: int):
     report = services.import_po_strictly(translation, po, request.user)
     if report.refused:
         messages.error(request, str(REFUSALS[report.refused]))
+    elif report.invalid:
+        messages.error(
+            request,
+            ngettext(
+                "Tệp PO bị từ chối, không có gì được nhập: %(count)d đoạn dịch không dùng được — %(items)s",
+                "Tệp PO bị từ chối, không có gì được nhập: %(count)d đoạn dịch không dùng được — %(items)s",
+                len(report.invalid),
+            )
+            % {"count": len(report.invalid), "items": " | ".join(report.invalid[:10])},
+        )
     elif not report.ok:
         messages.error(
             request,
@@ -106,6 +116,19 @@ def submit_for_review(request, translation_id: int):
     translation = _translation_for_editor(request, translation_id)
     try:
         page = services.submit_for_review(translation, request.user)
+    except services.Untranslated as missing:
+        messages.error(
+            request,
+            ngettext(
+                "Không gửi được: %(count)d đoạn chưa có bản dịch tiếng Anh hợp lệ (bản tiếng Anh không "
+                "được chứa câu tiếng Việt): %(items)s",
+                "Không gửi được: %(count)d đoạn chưa có bản dịch tiếng Anh hợp lệ (bản tiếng Anh không "
+                "được chứa câu tiếng Việt): %(items)s",
+                len(missing.texts),
+            )
+            % {"count": len(missing.texts), "items": "; ".join(missing.texts[:10])},
+        )
+        return _back(request, translation)
     except services.CannotSubmit:
         messages.error(
             request, _("Không gửi được: bản tiếng Anh này đang chờ duyệt hoặc chưa có quy trình duyệt.")
