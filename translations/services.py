@@ -10,10 +10,9 @@ who may publish), so submitting a translation for review is added here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 
 import polib
 from django.contrib.auth.models import Permission
