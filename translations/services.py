@@ -90,7 +90,7 @@ class Untranslated(CannotSubmit):
     """Some strings have no valid English: submitting would put Vietnamese in the English edition."""
 
     def __init__(self, texts: list[str]):
-        super().__init__("untranslated")
+        super().__init__("untranslated: " + " | ".join(texts))
         self.texts = texts
 
 
@@ -270,8 +270,12 @@ def _describe(warning) -> str:
 
 def out_of_date_translations() -> list[dict]:
     """
-    English editions whose Vietnamese source has a newer revision than the one translated:
-    the source's latest revision was saved after wagtail-localize last read it.
+    English editions that do not yet say what the Vietnamese source says:
+
+    - the source has a newer revision than the one wagtail-localize last read (not synced), or
+    - the edition is live but was last published before that sync: the updated English text
+      exists only as strings or a draft until the Office approves it. Syncing alone does not
+      take an edition off the report; publishing the updated edition does.
     """
     translations = (
         Translation.objects.filter(target_locale__language_code=TRANSLATION_LOCALE, enabled=True)
@@ -283,8 +287,14 @@ def out_of_date_translations() -> list[dict]:
         source = translation.source.get_source_instance()
         if not isinstance(source, Page) or source.latest_revision is None:
             continue
-        if source.latest_revision.created_at > translation.source.last_updated_at:
-            target = source.get_translation_or_none(translation.target_locale)
-            if target is not None:
-                stale.append({"translation": translation, "source": source, "target": target})
+        target = source.get_translation_or_none(translation.target_locale)
+        if target is None:
+            continue
+        synced_at = translation.source.last_updated_at
+        not_synced = source.latest_revision.created_at > synced_at
+        not_published = bool(
+            target.live and target.last_published_at and target.last_published_at < synced_at
+        )
+        if not_synced or not_published:
+            stale.append({"translation": translation, "source": source, "target": target})
     return stale
