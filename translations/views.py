@@ -19,7 +19,9 @@ from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 from wagtail_localize.views.update_translations import UpdateTranslationsForm, UpdateTranslationsView
 
-from . import services
+from workflows.admin_api import locked_for
+
+from . import guards, services
 
 
 def _translation_for_editor(request, translation_id: int) -> Translation:
@@ -171,5 +173,26 @@ class ModeratedUpdateTranslationsView(UpdateTranslationsView):
         return ModeratedUpdateForm(self.request.POST if self.request.method == "POST" else None)
 
     def form_valid(self, form):
+        locked = self.locked_targets()
+        if locked:
+            # Syncing rewrites the strings every target is translated from; one in
+            # moderation stays as its reviewer sees it until its stage is over.
+            messages.error(
+                self.request,
+                _(
+                    "Không đồng bộ được: bản dịch đang trong quy trình duyệt và bị khóa với bạn: %s. "
+                    "Không có gì thay đổi."
+                )
+                % "; ".join(page.get_admin_display_title() for page in locked),
+            )
+            return redirect(self.get_success_url() or self.get_default_success_url())
         form.cleaned_data["publish_translations"] = False
         return super().form_valid(form)
+
+    def locked_targets(self) -> list:
+        pages = []
+        for translation in self.object.translations.filter(enabled=True):
+            page = guards.target_page(translation)
+            if page is not None and locked_for(page, self.request.user):
+                pages.append(page)
+        return pages
