@@ -23,7 +23,7 @@ from wagtail.models import Page, get_page_models
 
 from tests.factories import UserFactory
 
-GARBAGE = ["không-phải-id", "a\x00b", "9" * 30, "31/02/2024", "x" * 70_000]
+GARBAGE = ["không-phải-id", "a\x00b", "9" * 30, "31/02/2024", "x" * 5_000]
 SKIPPED_FIELDS = {"csrfmiddlewaretoken", "next"}
 FIELD = re.compile(r"<(?:input|select|textarea)\b[^>]*\bname=\"([^\"]+)\"", re.S)
 FILTER_FORM = re.compile(r"<form[^>]*(?:filters|search)[^>]*>(.*?)</form>", re.S)
@@ -85,6 +85,7 @@ def page_form_urls() -> list[str]:
 
 
 def fuzz_form(client: Client, url: str, failures: list[str]) -> None:
+    print("form", url, flush=True)
     form = client.get(url)
     if form.status_code >= 500:
         failures.append(f"GET {url}: {form.status_code}")
@@ -106,11 +107,14 @@ def fuzz_listing(client: Client, url: str, failures: list[str]) -> None:
     params = {"q"}
     for form in FILTER_FORM.findall(listing.content.decode()):
         params.update(field_names(form))
-    for value in GARBAGE:
-        for query in [{param: value} for param in sorted(params)] + [dict.fromkeys(params, value)]:
-            response = client.get(url, query)
-            if response.status_code >= 500:
-                failures.append(f"GET {url} {sorted(query)} = {value[:12]!r}: {response.status_code}")
+    # Each parameter alone with a non-id, then all of them at once with each kind of garbage.
+    queries = [{param: GARBAGE[0]} for param in sorted(params)]
+    queries += [dict.fromkeys(params, value) for value in GARBAGE]
+    for query in queries:
+        response = client.get(url, query)
+        if response.status_code >= 500:
+            value = next(iter(query.values()))
+            failures.append(f"GET {url} {sorted(query)} = {value[:12]!r}: {response.status_code}")
 
 
 def fuzz_admin(user) -> list[str]:
