@@ -14,7 +14,7 @@ class CmsConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save
         from wagtail.admin.views.account import NameEmailSettingsPanel
 
-        from . import csp, spreadsheets, unit_graph
+        from . import choosers, csp, spreadsheets, unit_graph
         from .account import VietnameseNameEmailForm
         from .models import Unit
 
@@ -25,6 +25,7 @@ class CmsConfig(AppConfig):
         # Wagtail's choosers write their inline init script without a nonce, which the
         # Content-Security-Policy (vksnd/csp.py) would block: give it the request's.
         csp.install_chooser_nonce()
+        choosers.install()
 
         # The cached hierarchy and lineage of the units follow every change of the directory.
         for signal in (post_save, post_delete):

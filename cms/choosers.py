@@ -1,0 +1,30 @@
+"""
+Chooser widgets that survive a value that is not an id.
+
+Wagtail's choosers (`BaseChooser.get_instance`) look the submitted value up by primary key
+to re-render a form with errors; a value that is not an id ("abc", a NUL byte) raised
+inside the widget, and the form that should have said "choose a valid item" answered 500.
+The form field has already refused such a value, so the widget shows nothing chosen.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from wagtail.admin.widgets.chooser import BaseChooser
+
+_wagtails_get_instance = BaseChooser.get_instance
+
+
+def get_instance(self, value):
+    """BaseChooser.get_instance, with None for a value that cannot be an id of the model."""
+    if value is None or isinstance(value, self.model_class):
+        return _wagtails_get_instance(self, value)
+    try:
+        self.model_class._meta.pk.to_python(value)
+        return _wagtails_get_instance(self, value)
+    except (ValueError, TypeError, ValidationError):
+        return None
+
+
+def install() -> None:
+    BaseChooser.get_instance = get_instance
