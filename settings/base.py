@@ -100,6 +100,9 @@ MIDDLEWARE = [
     # before anything touches the database (public_site/middleware.py).
     "public_site.middleware.PathLanguageMiddleware",
     "public_site.middleware.PublicPageCacheMiddleware",
+    # The content API's cached answers after one cache round trip, before the rest of the
+    # stack, URL resolution and Django Ninja (content_api/middleware.py).
+    "content_api.middleware.CachedAnswerMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
