@@ -81,7 +81,11 @@ def read_and_count(keys: list[str], counter: str | None) -> tuple[dict, int | No
             results = pipe.execute()
         except RedisError:
             return None
-        found = {key: client.decode(value) for key, value in zip(keys, results[0]) if value is not None}
+        found = {
+            key: client.decode(value)
+            for key, value in zip(keys, results[0], strict=True)
+            if value is not None
+        }
         return found, (int(results[-1]) if counter is not None else None)
     found = cache.get_many(keys)
     count = None
