@@ -41,7 +41,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import run  # noqa: E402
+from bench import run
 
 PROJECT_DIR = run.PROJECT_DIR
 BENCH_DIR = run.BENCH_DIR
@@ -191,7 +191,7 @@ def wrk(
         handle.write(script)
     try:
         completed = subprocess.run(  # noqa: S603
-            [
+            [  # noqa: S607 - wrk from the system's package (make bench-tools)
                 "wrk",
                 f"-t{threads}",
                 f"-c{connections}",
@@ -227,7 +227,7 @@ def check(server: Server, targets: list[tuple[str, dict]], expect: int) -> None:
 
 def measure(server, scenarios, *, seconds, warmup, rounds, connections) -> dict[str, dict]:
     """Interleaved rounds; the round with the most requests per second is kept (noise only adds time)."""
-    for name, (targets, expect) in scenarios.items():
+    for targets, expect in scenarios.values():
         check(server, targets, expect)
         wrk(server, targets, seconds=warmup, connections=connections)
     best: dict[str, dict] = {}
@@ -272,7 +272,6 @@ def main(argv: list[str] | None = None) -> int:
     run.setup_django()
     seed_report = run.prepare(args.n)
 
-    from django.core.cache import cache
     from django.db import connections
 
     # The addresses of the scenarios, as bench/run.py finds them (also puts the ceilings'
@@ -283,9 +282,12 @@ def main(argv: list[str] | None = None) -> int:
     details = [(f"{API}/exemplars/{pk}/", {}) for pk in bench.detail_ids]
     pages = [(path, {}) for path in bench.page_paths]
     log_dir = Path(tempfile.mkdtemp(prefix="vksnd-bench-served-"))
-    measured = dict(
-        seconds=args.seconds, warmup=args.warmup, rounds=args.rounds, connections=args.connections
-    )
+    measured = {
+        "seconds": args.seconds,
+        "warmup": args.warmup,
+        "rounds": args.rounds,
+        "connections": args.connections,
+    }
     results: dict[str, dict] = {}
     rss: dict = {}
 
@@ -308,7 +310,6 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         server.stop()
 
-    cache.delete_many([])  # the connection is reused below
     print(f"\nCached server ({args.workers} sync worker(s), wrk -t1 -c{args.connections})", flush=True)
     server = Server("cached", args.workers, uncached=False, log_dir=log_dir)
     try:
@@ -433,7 +434,7 @@ def print_table(results: dict) -> None:
 
 
 def wrk_version() -> str:
-    completed = subprocess.run(["wrk", "--version"], capture_output=True, text=True)  # noqa: S603, S607
+    completed = subprocess.run(["wrk", "--version"], capture_output=True, text=True)  # noqa: S607
     return (completed.stdout or completed.stderr).splitlines()[0]
 
 
