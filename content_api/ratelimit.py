@@ -43,15 +43,22 @@ def count(key: str, window: int) -> int | None:
     return value
 
 
+def key_of(bucket: str, now: float) -> str:
+    """The counter of `bucket` in the minute of `now` (it lives WINDOW + 5 seconds)."""
+    return f"content-api:rate:{bucket}:{int(now // WINDOW)}"
+
+
+def quota(count: int, limit: int, now: float) -> Quota:
+    """The quota left after the `count`th request of the minute of `now`."""
+    window = int(now // WINDOW)
+    reset_in = max(1, int((window + 1) * WINDOW - now + 0.999))
+    return Quota(allowed=count <= limit, limit=limit, remaining=max(0, limit - count), reset_in=reset_in)
+
+
 def hit(bucket: str, limit: int) -> Quota:
     """Count one request of `bucket` in the current minute (fails open without the cache)."""
     now = time.time()
-    window = int(now // WINDOW)
-    reset_in = max(1, int((window + 1) * WINDOW - now + 0.999))
-    counted = count(f"content-api:rate:{bucket}:{window}", WINDOW)
-    if counted is None:
-        return Quota(allowed=True, limit=limit, remaining=limit, reset_in=reset_in)
-    return Quota(allowed=counted <= limit, limit=limit, remaining=max(0, limit - counted), reset_in=reset_in)
+    return quota(count(key_of(bucket, now), WINDOW) or 0, limit, now)
 
 
 def peek(bucket: str) -> int:

@@ -107,6 +107,9 @@ MIDDLEWARE = [
     # before anything touches the database (public_site/middleware.py).
     "public_site.middleware.PathLanguageMiddleware",
     "public_site.middleware.PublicPageCacheMiddleware",
+    # The content API's cached answers after one cache round trip, before the rest of the
+    # stack, URL resolution and Django Ninja (content_api/middleware.py).
+    "content_api.middleware.CachedAnswerMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -386,6 +389,8 @@ CONTENT_API_TOKEN_VALID_DAYS = env_int("CONTENT_API_TOKEN_VALID_DAYS", 365)
 # CDN purge on publish (Wagtail's frontend cache), from the environment; any combination:
 # CloudFront (a distribution id; credentials as boto3 finds them), Cloudflare (zone and API
 # token), and plain HTTP PURGE to each cache in front of the app servers (Varnish, nginx).
+# Cloudflare and the HTTP caches also purge by cache tag (cms/frontend_cache.py; the tags go in
+# FRONTEND_CACHE_PURGE_TAG_HEADER, default Cache-Tag).
 # https://docs.wagtail.org/en/stable/reference/contrib/frontendcache.html
 WAGTAILFRONTENDCACHE = {}
 if env("CLOUDFRONT_DISTRIBUTION_ID"):
@@ -395,14 +400,15 @@ if env("CLOUDFRONT_DISTRIBUTION_ID"):
     }
 if env("CLOUDFLARE_ZONEID"):
     WAGTAILFRONTENDCACHE["cloudflare"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BACKEND": "cms.frontend_cache.CloudflareTagBackend",
         "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN"),
         "ZONEID": env("CLOUDFLARE_ZONEID"),
     }
 for _number, _location in enumerate(env_list("FRONTEND_CACHE_PURGE_URL")):
     WAGTAILFRONTENDCACHE[f"http-{_number}"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "BACKEND": "cms.frontend_cache.HTTPTagBackend",
         "LOCATION": _location,
+        "TAG_HEADER": env("FRONTEND_CACHE_PURGE_TAG_HEADER", "Cache-Tag"),
     }
 
 # Logs go to standard output, one JSON object per line in production (LOG_FORMAT=json, through

@@ -68,7 +68,7 @@ def _envelope(items: list[bytes], next_link: str | None, count: int | None) -> b
 def guard(request: HttpRequest, schema):
     caller: Caller = request.auth
     expiry.expire_if_due()
-    limited = rate_limited(caller)
+    limited = rate_limited(caller, request)
     if limited is None:
         _refuse_unknown(request, schema)
     return caller, limited
@@ -108,7 +108,7 @@ def _detail_guard(request: HttpRequest):
     """Rate limit and parameter check of the endpoints that take no query parameters."""
     caller: Caller = request.auth
     expiry.expire_if_due()
-    limited = rate_limited(caller)
+    limited = rate_limited(caller, request)
     if limited is None and request.GET:
         _refuse_unsafe(request)
         raise BadParameter(sorted(request.GET)[0], "unknown parameter; this endpoint takes none")
