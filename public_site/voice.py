@@ -228,6 +228,33 @@ def consultation(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
+def consultation_preview_context(consultation, request: HttpRequest) -> dict:
+    """
+    The admin's preview of a consultation (registered in engagement/previews.py): the public
+    page built from the revision being edited, its nominees as they stand in the form, no view
+    counted and a form that cannot be sent.
+    """
+    nominees = sorted(consultation.nominees.all(), key=lambda n: (n.sort_order is None, n.sort_order or 0))
+    state = consultation.window_state() if consultation.starts_at and consultation.ends_at else "upcoming"
+    closed_message = ""
+    if state != "open" and consultation.starts_at and consultation.ends_at:
+        closed_message = str(consultation_services.WindowClosed(consultation, state))
+    return {
+        **_page_context(settings.LANGUAGE_CODE),
+        "section": "consultations",
+        "consultation": consultation,
+        "state": state,
+        "nominees": nominees,
+        "exemplar_urls": _exemplar_urls(nominees),
+        "form": OpinionForm(target=f"opinion:{consultation.pk}", nominees=nominees)
+        if state == "open"
+        else None,
+        "sent": False,
+        "closed_message": closed_message,
+        "is_preview": True,
+    }
+
+
 def _exemplar_urls(nominees) -> dict[int, str]:
     """Addresses of the nominees' exemplar pages that are on the site."""
     ids = [n.exemplar_id for n in nominees if n.exemplar_id]

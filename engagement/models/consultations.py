@@ -15,11 +15,20 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import DraftStateMixin, LockableMixin, Orderable, RevisionMixin, WorkflowMixin
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 
 from cms.docnumbers import parse_document_number, validate_document_number
 from media.filenames import safe_filename
+
+from ..previews import consultation_preview
 
 
 class WindowState(models.TextChoices):
@@ -30,7 +39,24 @@ class WindowState(models.TextChoices):
     CLOSED = "closed", _("Đã kết thúc")
 
 
-class Consultation(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ClusterableModel):
+SUBMIT_GUIDANCE = _(
+    "<ol>"
+    "<li>Điền tiêu đề, căn cứ (số văn bản, ví dụ 750/VKSTC-VP), hình thức khen thưởng, thời gian "
+    "lấy ý kiến (giờ Việt Nam), các kênh đăng tải và danh sách ứng viên theo thứ tự.</li>"
+    "<li>Bấm <strong>Xem trước</strong> để xem đúng trang nhân dân sẽ thấy.</li>"
+    "<li>Mở mũi tên cạnh nút <strong>Lưu bản nháp</strong> và chọn <strong>Gửi duyệt theo Lấy "
+    "ý kiến nhân dân: Văn phòng phê duyệt</strong>. Văn phòng duyệt thì đợt lấy ý kiến được công bố "
+    "trên các kênh đã chọn; nếu Văn phòng yêu cầu chỉnh sửa, ý kiến của Văn phòng hiện ở đầu "
+    "trang này.</li>"
+    "<li>Gửi sớm: đợt lấy ý kiến chỉ nhận ý kiến trong thời gian đã đặt, kể cả khi được duyệt "
+    "muộn.</li>"
+    "</ol>"
+)
+
+
+class Consultation(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, ClusterableModel
+):
     """
     A public consultation: the nominees for an award, published for a window on chosen channels.
     Created by emulation & rewards; published after the Office's approval (a Wagtail workflow
@@ -66,6 +92,11 @@ class Consultation(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
     closed_notified_at = models.DateTimeField(editable=False, null=True, blank=True)
 
     panels = [
+        HelpPanel(
+            content=SUBMIT_GUIDANCE,
+            heading=_("Cách gửi Văn phòng phê duyệt"),
+            classname="consultation-guidance",
+        ),
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("legal_basis"), FieldPanel("award")]),
         FieldPanel("intro"),
@@ -100,6 +131,21 @@ class Consultation(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
     @property
     def is_open(self) -> bool:
         return self.window_state() == WindowState.OPEN
+
+    # Preview: the public page, as the app that shows it registered it (engagement/previews.py).
+
+    @property
+    def preview_modes(self):
+        return [("", _("Trang công khai"))] if consultation_preview() else []
+
+    def get_preview_template(self, request, mode_name):
+        return consultation_preview().template
+
+    def get_preview_context(self, request, mode_name):
+        return {
+            **super().get_preview_context(request, mode_name),
+            **consultation_preview().context(self, request),
+        }
 
 
 class Nominee(Orderable):
