@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -31,7 +31,7 @@ from cms.models import Channel
 from content_api.access import client_ip
 from engagement import comments as comment_services
 from engagement import consultations as consultation_services
-from engagement.forms import CommentForm, OpinionForm
+from engagement.forms import CommentForm, OpinionForm, make_stamp
 from engagement.ratelimit import allow
 from engagement.text import render_plain
 
@@ -59,8 +59,10 @@ def comments_context(request: HttpRequest, page_id: int) -> dict:
         "comment_count": page.paginator.count,
         "comment_page": page,
         "comment_page_param": PAGE_PARAM,
-        "comment_form": CommentForm(target=comment_target(page_id)),
+        # No stamp in the cached page: the form fetches a fresh one (see engagement/forms.py).
+        "comment_form": CommentForm(target=comment_target(page_id), stamped=False),
         "comment_action": reverse("public_site:comment", args=[page_id]),
+        "comment_stamp_url": reverse("public_site:comment_stamp", args=[page_id]),
         "comment_sent": request.GET.get(SENT_PARAM) == "cho-duyet",
     }
 
@@ -140,9 +142,23 @@ def comment(request: HttpRequest, page_id: int) -> HttpResponse:
         response = HttpResponseRedirect(f"{path}?{SENT_PARAM}=cho-duyet#binh-luan", status=303)
         add_never_cache_headers(response)
         return response
+    form.refresh_stamp()
     context = {**_page_context(item["locale"]), "item": item, "form": form, "action": request.path}
     response = TemplateResponse(request, "public_site/comment_form.html", context, status=status)
     add_never_cache_headers(response)
+    return response
+
+
+@require_http_methods(["GET"])
+def comment_stamp(request: HttpRequest, page_id: int) -> HttpResponse:
+    """
+    A fresh signed stamp for the comment form of a cached story page, fetched by the page's own
+    script when the reader first touches the form. Never cached (not by the page cache, the CDN
+    or the browser); it holds no secret and no personal data, only the form and the time.
+    """
+    response = JsonResponse({"stamp": make_stamp(comment_target(page_id))})
+    add_never_cache_headers(response)
+    response["X-Robots-Tag"] = "noindex"
     return response
 
 
