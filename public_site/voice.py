@@ -32,6 +32,7 @@ from content_api.access import client_ip
 from engagement import comments as comment_services
 from engagement import consultations as consultation_services
 from engagement.forms import CommentForm, OpinionForm, make_stamp
+from engagement.models.consultations import Text, in_language
 from engagement.ratelimit import allow
 from engagement.text import render_plain
 
@@ -174,10 +175,13 @@ def consultation_index(request: HttpRequest) -> TemplateResponse:
     items = list(_consultations())
     order = {"open": 0, "upcoming": 1, "closed": 2}
     items.sort(key=lambda c: (order[c.window_state()], -c.starts_at.timestamp()))
+    language = translation.get_language()
+    listed = [(c, c.window_state(), c.text_in("title", language)) for c in items]
     context = {
-        **_page_context(translation.get_language()),
+        **_page_context(language),
         "section": "consultations",
-        "consultations": [(c, c.window_state()) for c in items],
+        "consultations": listed,
+        "has_fallback": any(title.fallback for _c, _s, title in listed),
     }
     response = TemplateResponse(request, "public_site/consultation_index.html", context)
     response["Cache-Control"] = "public, max-age=60"
@@ -229,6 +233,7 @@ def consultation(request: HttpRequest, pk: int) -> HttpResponse:
         closed_message = closed_message or str(consultation_services.WindowClosed(consultation, state))
     context = {
         **_page_context(translation.get_language()),
+        **consultation_texts(consultation, nominees, translation.get_language()),
         "section": "consultations",
         "consultation": consultation,
         "state": state,
@@ -257,6 +262,7 @@ def consultation_preview_context(consultation, request: HttpRequest) -> dict:
         closed_message = str(consultation_services.WindowClosed(consultation, state))
     return {
         **_page_context(settings.LANGUAGE_CODE),
+        **consultation_texts(consultation, nominees, settings.LANGUAGE_CODE),
         "section": "consultations",
         "consultation": consultation,
         "state": state,
@@ -268,6 +274,53 @@ def consultation_preview_context(consultation, request: HttpRequest) -> dict:
         "sent": False,
         "closed_message": closed_message,
         "is_preview": True,
+    }
+
+
+def _award_name(award, language: str) -> Text:
+    """The award's name in the language (its wagtail-localize translation), Vietnamese otherwise."""
+    english = ""
+    if language == "en":
+        english = (
+            award.get_translations().filter(locale__language_code="en").values_list("name", flat=True).first()
+            or ""
+        )
+    return in_language(award.name, english, language)
+
+
+def consultation_texts(consultation, nominees, language: str) -> dict:
+    """
+    The consultation's words in the page's language: English where the record has them,
+    Vietnamese otherwise, each with the language it is really in so the page can mark it.
+    """
+    title = consultation.text_in("title", language)
+    intro = consultation.text_in("intro", language)
+    award = (
+        _award_name(consultation.award, language) if consultation.award_id else in_language("", "", language)
+    )
+    rows = [
+        {
+            "nominee": nominee,
+            "position_unit": nominee.text_in("position_unit", language),
+            "summary": nominee.text_in("summary", language),
+            "proposed_award": nominee.text_in("proposed_award", language)
+            if nominee.proposed_award
+            else award,
+        }
+        for nominee in nominees
+    ]
+    texts = [
+        title,
+        intro,
+        award,
+        *(row[key] for row in rows for key in ("position_unit", "summary", "proposed_award")),
+    ]
+    return {
+        "title": title,
+        "intro": intro,
+        "award": award,
+        "rows": rows,
+        "has_fallback": any(text.fallback for text in texts),
     }
 
 

@@ -106,6 +106,9 @@ class NomineeOut(Schema):
     position_unit: str
     summary: str
     proposed_award: str
+    position_unit_en: str = Field(description="English; empty where not translated.")
+    summary_en: str = Field(description="English; empty where not translated.")
+    proposed_award_en: str = Field(description="English; empty where not translated.")
     exemplar: dict | None = Field(
         None, description="`{id, api_url}` of the nominee's exemplar, when published to you."
     )
@@ -117,6 +120,8 @@ class ConsultationOut(Schema):
     legal_basis: str
     award: str
     intro: str
+    title_en: str = Field(description="The English edition's title; empty where not translated.")
+    intro_en: str = Field(description="English; empty where not translated.")
     starts_at: datetime.datetime
     ends_at: datetime.datetime
     state: str = Field(description="`upcoming`, `open` or `closed`.")
@@ -282,6 +287,8 @@ def _consultation_out(consultation: Consultation, caller: Caller) -> dict:
         "legal_basis": consultation.legal_basis,
         "award": consultation.award.name,
         "intro": consultation.intro,
+        "title_en": consultation.title_en,
+        "intro_en": consultation.intro_en,
         "starts_at": consultation.starts_at.isoformat(),
         "ends_at": consultation.ends_at.isoformat(),
         "state": consultation.window_state(),
@@ -299,6 +306,9 @@ def _nominee_out(nominee: Nominee, visible_exemplars: set[int]) -> dict:
         "position_unit": nominee.position_unit,
         "summary": nominee.summary,
         "proposed_award": nominee.proposed_award,
+        "position_unit_en": nominee.position_unit_en,
+        "summary_en": nominee.summary_en,
+        "proposed_award_en": nominee.proposed_award_en,
         "exemplar": exemplar,
     }
 

@@ -7,6 +7,7 @@ opinions on each nominee, and each channel reports its access counts.
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -29,6 +30,27 @@ from cms.docnumbers import parse_document_number, validate_document_number
 from media.filenames import safe_filename
 
 from ..previews import consultation_preview
+
+
+@dataclass(frozen=True)
+class Text:
+    """Words to show and the language they are really in (`lang` of the element that holds them)."""
+
+    text: str
+    language: str
+    fallback: bool
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def in_language(vietnamese: str, english: str, language: str) -> Text:
+    """The English words on the English site when there are some; the Vietnamese otherwise."""
+    if language == "en":
+        if english:
+            return Text(english, "en", False)
+        return Text(vietnamese, "vi", bool(vietnamese))
+    return Text(vietnamese, "vi", False)
 
 
 class WindowState(models.TextChoices):
@@ -90,6 +112,12 @@ class Consultation(
         help_text=_("Nơi công bố danh sách: Báo, Cổng thông tin, Tạp chí."),
     )
     closed_notified_at = models.DateTimeField(editable=False, null=True, blank=True)
+    # The English edition. A consultation is one legal act in every language (one window, one
+    # set of nominees, opinions and counts), so, like a unit's English name, its English words
+    # are fields on the record rather than a wagtail-localize translation with its own
+    # workflow; where one is empty the English site shows the Vietnamese, marked as such.
+    title_en = models.CharField(_("tiêu đề tiếng Anh"), max_length=255, blank=True)
+    intro_en = models.TextField(_("giới thiệu tiếng Anh"), blank=True)
 
     panels = [
         HelpPanel(
@@ -103,6 +131,15 @@ class Consultation(
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
         FieldPanel("channels", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel([InlinePanel("nominees", label=_("Ứng viên"))], heading=_("Danh sách ứng viên")),
+        MultiFieldPanel(
+            [FieldPanel("title_en"), FieldPanel("intro_en")],
+            heading=_("Bản tiếng Anh (không bắt buộc)"),
+            help_text=_(
+                "Hiện trên trang tiếng Anh /en/lay-y-kien/; ô nào để trống thì trang tiếng Anh "
+                "hiện nội dung tiếng Việt, có ghi chú."
+            ),
+            classname="collapsed",
+        ),
     ]
 
     class Meta:
@@ -131,6 +168,9 @@ class Consultation(
     @property
     def is_open(self) -> bool:
         return self.window_state() == WindowState.OPEN
+
+    def text_in(self, field: str, language: str) -> Text:
+        return in_language(getattr(self, field), getattr(self, f"{field}_en"), language)
 
     # Preview: the public page, as the app that shows it registered it (engagement/previews.py).
 
@@ -167,12 +207,20 @@ class Nominee(Orderable):
         _("tóm tắt thành tích"), max_length=400, help_text=_("Một hoặc hai dòng trích ngang thành tích.")
     )
     proposed_award = models.CharField(_("hình thức đề nghị"), max_length=255, blank=True)
+    position_unit_en = models.CharField(_("chức vụ, đơn vị (tiếng Anh)"), max_length=255, blank=True)
+    summary_en = models.TextField(_("tóm tắt thành tích (tiếng Anh)"), max_length=400, blank=True)
+    proposed_award_en = models.CharField(_("hình thức đề nghị (tiếng Anh)"), max_length=255, blank=True)
 
     panels = [
         FieldPanel("exemplar"),
         FieldRowPanel([FieldPanel("name"), FieldPanel("position_unit")]),
         FieldPanel("summary"),
         FieldPanel("proposed_award"),
+        MultiFieldPanel(
+            [FieldPanel("position_unit_en"), FieldPanel("summary_en"), FieldPanel("proposed_award_en")],
+            heading=_("Bản tiếng Anh (không bắt buộc)"),
+            classname="collapsed",
+        ),
     ]
 
     class Meta(Orderable.Meta):
@@ -181,6 +229,9 @@ class Nominee(Orderable):
 
     def __str__(self) -> str:
         return self.name
+
+    def text_in(self, field: str, language: str) -> Text:
+        return in_language(getattr(self, field), getattr(self, f"{field}_en"), language)
 
 
 def opinion_upload_to(instance: Opinion, filename: str) -> str:

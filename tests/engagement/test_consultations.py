@@ -109,7 +109,17 @@ def test_the_api_gives_nominees_window_and_state(client, open_consultation):
     first, second = data["nominees"]
     assert first["exemplar"]["id"] == open_consultation.nominees.first().exemplar_id
     assert second["exemplar"] is None and second["name"] == "Phòng 1 VKSND tỉnh Bình Thuận"
-    assert set(first) == {"id", "name", "position_unit", "summary", "proposed_award", "exemplar"}
+    assert set(first) == {
+        "id",
+        "name",
+        "position_unit",
+        "summary",
+        "proposed_award",
+        "position_unit_en",
+        "summary_en",
+        "proposed_award_en",
+        "exemplar",
+    }
 
 
 def test_views_are_counted_per_channel_and_day_and_the_report_matches(client, open_consultation, media_root):
