@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -22,11 +21,10 @@ from django.utils.translation import gettext as _
 from cms.models import Channel, CoordinatingRole, RoleCode
 from content_api import versioning
 
-from .models import Comment, CommentModeration, CommentStatus
+from .models import Comment, CommentDigest, CommentModeration, CommentStatus
 from .signals import comments_changed
 
 ERASED_NAME = "—"
-DIGEST_KEY = "engagement:comment-digest:{}"
 
 
 @dataclass(frozen=True)
@@ -148,29 +146,31 @@ def send_digests(now: datetime.datetime | None = None) -> int:
     sent = 0
     for role in CoordinatingRole.objects.filter(pk__in=by_role).select_related("group"):
         pending = Comment.objects.filter(channel_id__in=by_role[role.pk], status=CommentStatus.PENDING)
-        newest = pending.order_by("-created_at").values_list("created_at", flat=True).first()
-        last = cache.get(DIGEST_KEY.format(role.pk))
-        if newest is None or newest > now - quiet or (last and newest.timestamp() <= last):
-            continue
-        recipients = [
-            u.email for u in (role.group.user_set.filter(is_active=True) if role.group else []) if u.email
-        ]
-        if recipients:
-            count = pending.filter(
-                created_at__gt=datetime.datetime.fromtimestamp(last or 0, datetime.UTC)
-            ).count()
-            with translation.override(settings.LANGUAGE_CODE):
-                send_mail(
-                    _("Có %(count)d bình luận mới chờ kiểm duyệt") % {"count": count},
-                    _("Có %(count)d bình luận mới của bạn đọc đang chờ kiểm duyệt tại %(url)s")
-                    % {
-                        "count": count,
-                        "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-                        + "/admin/snippets/engagement/comment/",
-                    },
-                    None,
-                    recipients,
-                )
-            sent += 1
-        cache.set(DIGEST_KEY.format(role.pk), newest.timestamp(), None)
+        with transaction.atomic():
+            # Locked while deciding and sending: a second scheduler waits, then finds it done.
+            state, _created = CommentDigest.objects.select_for_update().get_or_create(role=role)
+            newest = pending.order_by("-created_at").values_list("created_at", flat=True).first()
+            last = state.last_comment_at
+            if newest is None or newest > now - quiet or (last and newest <= last):
+                continue
+            recipients = [
+                u.email for u in (role.group.user_set.filter(is_active=True) if role.group else []) if u.email
+            ]
+            if recipients:
+                count = pending.filter(created_at__gt=last).count() if last else pending.count()
+                with translation.override(settings.LANGUAGE_CODE):
+                    send_mail(
+                        _("Có %(count)d bình luận mới chờ kiểm duyệt") % {"count": count},
+                        _("Có %(count)d bình luận mới của bạn đọc đang chờ kiểm duyệt tại %(url)s")
+                        % {
+                            "count": count,
+                            "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+                            + "/admin/snippets/engagement/comment/",
+                        },
+                        None,
+                        recipients,
+                    )
+                sent += 1
+            state.last_comment_at, state.sent_at = newest, now
+            state.save(update_fields=["last_comment_at", "sent_at"])
     return sent

@@ -17,11 +17,13 @@ from django.db import transaction
 from django.db.models import F, QuerySet
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from docx import Document as DocxDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
 from openpyxl import Workbook
 
 from cms.models import Channel, CoordinatingRole, RoleCode
 
-from .docx import Document
 from .models import Consultation, ConsultationView, Nominee, Opinion
 from .models.consultations import WindowState
 
@@ -236,36 +238,70 @@ def report_xlsx(data: Report) -> bytes:
         return out.getvalue()
 
 
+def _docx_paragraph(document, text: str, *, bold: bool = False, size: int = 13, center: bool = False):
+    paragraph = document.add_paragraph()
+    if center:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run(text)
+    run.bold = bold
+    run.font.size = Pt(size)
+    return paragraph
+
+
+def _docx_table(document, header: list[str], rows: list[list[str]]) -> None:
+    table = document.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = text
+        cell.paragraphs[0].runs[0].bold = True
+    for values in rows:
+        for cell, text in zip(table.add_row().cells, values, strict=True):
+            cell.text = str(text)
+    document.add_paragraph()
+
+
 def report_docx(data: Report) -> bytes:
-    """The report as a Word document the emulation council can file (Vietnamese)."""
+    """The report as a Word document the emulation council can file (Vietnamese, python-docx)."""
     consultation = data.consultation
     with translation.override(settings.LANGUAGE_CODE):
-        doc = Document()
-        doc.paragraph(_("BÁO CÁO KẾT QUẢ LẤY Ý KIẾN NHÂN DÂN"), bold=True, size=30, center=True)
-        doc.paragraph(consultation.title, bold=True, center=True)
-        doc.paragraph(_("Căn cứ: %(number)s") % {"number": consultation.legal_basis})
-        doc.paragraph(
+        document = DocxDocument()
+        normal = document.styles["Normal"].font
+        normal.name = "Times New Roman"
+        normal.size = Pt(13)
+        for level in ("Heading 1", "Heading 2"):
+            document.styles[level].font.name = "Times New Roman"
+        document.core_properties.title = consultation.title
+        document.core_properties.language = "vi-VN"
+        _docx_paragraph(document, _("BÁO CÁO KẾT QUẢ LẤY Ý KIẾN NHÂN DÂN"), bold=True, size=15, center=True)
+        _docx_paragraph(document, consultation.title, bold=True, center=True)
+        _docx_paragraph(document, _("Căn cứ: %(number)s") % {"number": consultation.legal_basis})
+        _docx_paragraph(
+            document,
             _("Thời gian lấy ý kiến: từ %(start)s đến %(end)s")
-            % {"start": _dt(consultation.starts_at), "end": _dt(consultation.ends_at)}
+            % {"start": _dt(consultation.starts_at), "end": _dt(consultation.ends_at)},
         )
-        doc.heading(_("I. Lượt truy cập theo kênh"))
-        doc.table(
+        document.add_heading(_("I. Lượt truy cập theo kênh"), level=1)
+        _docx_table(
+            document,
             [_("Kênh"), _("Lượt truy cập")],
             [[channel, str(count)] for channel, count in data.views_by_channel.items()]
             + [[_("Tổng cộng"), str(data.total_views)]],
         )
-        doc.heading(_("II. Ý kiến theo ứng viên"))
-        doc.paragraph(_("Tổng số ý kiến: %(count)d") % {"count": data.total_opinions})
+        document.add_heading(_("II. Ý kiến theo ứng viên"), level=1)
+        _docx_paragraph(document, _("Tổng số ý kiến: %(count)d") % {"count": data.total_opinions})
         for number, (nominee, opinions) in enumerate(data.nominees, start=1):
-            doc.paragraph(f"{number}. {nominee.name} ({len(opinions)})", bold=True)
+            document.add_heading(f"{number}. {nominee.name} ({len(opinions)})", level=2)
             if opinions:
-                doc.table(
+                _docx_table(
+                    document,
                     [_("Người gửi"), _("Liên hệ"), _("Kênh"), _("Gửi lúc"), _("Ý kiến")],
                     [[o.name, o.contact, o.channel.name, _dt(o.created_at), o.body] for o in opinions],
                 )
             else:
-                doc.paragraph(_("Chưa có ý kiến."))
-        return bytes(doc)
+                _docx_paragraph(document, _("Chưa có ý kiến."))
+        out = io.BytesIO()
+        document.save(out)
+        return out.getvalue()
 
 
 def notify_closed(now: datetime.datetime | None = None) -> int:

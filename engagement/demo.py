@@ -19,6 +19,13 @@ from .models import Comment, CommentStatus, Consultation, ConsultationView, Nomi
 OPEN_TITLE = f"Lấy ý kiến nhân dân đối với đề nghị tặng Huân chương Lao động hạng Ba {SAMPLE_LABEL}"
 CLOSED_TITLE = f"Lấy ý kiến nhân dân đối với đề nghị xét tặng Chiến sĩ thi đua toàn quốc {SAMPLE_LABEL}"
 CHANNELS = ("portal", "newspaper", "journal", "public")
+OPEN_TITLE_EN = "Public consultation on the proposed Third-class Labour Order (sample data)"
+OPEN_INTRO_EN = (
+    "Under Decree 152/2025/NĐ-CP, the Emulation and Commendation Council of the People's "
+    "Procuracy publishes the list of nominees to hear the opinions of staff and the public."
+)
+# The first nominee's summary in English; the others stay Vietnamese (the English site marks them).
+SUMMARY_EN = "Outstanding performance for 5 years in a row; 2 initiatives recognised by the sector."
 SUMMARIES = (
     "Hoàn thành xuất sắc nhiệm vụ 5 năm liên tục; 2 sáng kiến được công nhận cấp Ngành.",
     "Chủ trì kiểm sát giải quyết hơn 300 vụ án, không có án bị hủy do lỗi chủ quan.",
@@ -75,8 +82,13 @@ def load_demo_engagement() -> int:
     open_one, created_open = _consultation(
         OPEN_TITLE, "Huân chương Lao động hạng Ba", now - datetime.timedelta(days=1), 9, "750/VKSTC-VP"
     )
-    _nominees(open_one, exemplars)
+    nominees = _nominees(open_one, exemplars)
     if created_open:
+        # The English edition, in part: title and intro translated, one nominee's summary.
+        open_one.title_en, open_one.intro_en = OPEN_TITLE_EN, OPEN_INTRO_EN
+        open_one.save(update_fields=["title_en", "intro_en"])
+        if nominees:
+            Nominee.objects.filter(pk=nominees[0].pk).update(summary_en=SUMMARY_EN)
         _publish(open_one)
     closed, created_closed = _consultation(
         CLOSED_TITLE, "Chiến sĩ thi đua toàn quốc", now - datetime.timedelta(days=40), 9, "224/VKSTC-V16"

@@ -3,6 +3,11 @@ The public's forms: a comment under a story, an opinion on a nominee. Both work 
 JavaScript and carry two guards instead of a captcha (the network may be closed): a field
 people never see (bots fill it) and a signed stamp of when the form was made (too fast, too
 old or for another page is refused). Bad input is a form error, never a 500.
+
+A form on a cached page (the comment form under a story) is made without a stamp: a stamp in
+a cached copy is as old as the copy and would prove nothing. The page fetches a fresh one from
+an uncached address of the site when the reader first touches the form (public_site/voice.py);
+without JavaScript the first post comes back once with a fresh stamp, to be confirmed.
 """
 
 from __future__ import annotations
@@ -35,14 +40,19 @@ class GuardedForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
-    stamp = forms.CharField(widget=forms.HiddenInput)
+    stamp = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, target: str, **kwargs) -> None:
+    def __init__(self, *args, target: str, stamped: bool = True, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.target = target
-        if not self.is_bound:
+        if not self.is_bound and stamped:
             self.initial["stamp"] = make_stamp(target)
         self.is_spam = False
+
+    def refresh_stamp(self) -> None:
+        """A bound form shown again (with its errors) carries a stamp made now."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix("stamp")] = make_stamp(self.target)
 
     def clean_website(self) -> str:
         if self.cleaned_data.get("website"):
@@ -51,6 +61,11 @@ class GuardedForm(forms.Form):
         return ""
 
     def clean_stamp(self) -> str:
+        if not self.cleaned_data.get("stamp"):
+            # A cached page's form sent without JavaScript: shown again with a fresh stamp.
+            raise forms.ValidationError(
+                _("Vui lòng kiểm tra lại nội dung và bấm gửi lần nữa để xác nhận."), code="stamp_missing"
+            )
         error = forms.ValidationError(
             _("Biểu mẫu đã quá hạn hoặc gửi quá nhanh. Vui lòng tải lại trang và gửi lại."), code="stamp"
         )

@@ -11,7 +11,12 @@ class PublicSiteConfig(AppConfig):
 
     def ready(self) -> None:
         # Modules that use models can only be imported once the registry is ready.
-        from . import handlers, renderers
+        from engagement.previews import ConsultationPreview, register_consultation_preview
+
+        from . import handlers, renderers, voice
 
         renderers.register()
         handlers.connect()
+        register_consultation_preview(
+            ConsultationPreview("public_site/consultation.html", voice.consultation_preview_context)
+        )

@@ -13,6 +13,7 @@ app_name = "public_site"
 urlpatterns = [
     path("tim-kiem/", views.search, name="search"),
     path("binh-luan/<int:page_id>/", voice.comment, name="comment"),
+    path("binh-luan/<int:page_id>/dau-thoi-gian/", voice.comment_stamp, name="comment_stamp"),
     path("lay-y-kien/", voice.consultation_index, name="consultations"),
     path("lay-y-kien/<int:pk>/", voice.consultation, name="consultation"),
     path("rss/guong-dien-hinh/", feeds.ExemplarFeed(), name="exemplar_feed"),

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -32,7 +32,8 @@ from cms.models import Channel
 from content_api.access import client_ip
 from engagement import comments as comment_services
 from engagement import consultations as consultation_services
-from engagement.forms import CommentForm, OpinionForm
+from engagement.forms import CommentForm, OpinionForm, make_stamp
+from engagement.models.consultations import Text, in_language
 from engagement.ratelimit import CountersUnavailable, allow
 from engagement.text import render_plain
 
@@ -63,8 +64,10 @@ def comments_context(request: HttpRequest, page_id: int) -> dict:
         "comment_count": page.paginator.count,
         "comment_page": page,
         "comment_page_param": PAGE_PARAM,
-        "comment_form": CommentForm(target=comment_target(page_id)),
+        # No stamp in the cached page: the form fetches a fresh one (see engagement/forms.py).
+        "comment_form": CommentForm(target=comment_target(page_id), stamped=False),
         "comment_action": reverse("public_site:comment", args=[page_id]),
+        "comment_stamp_url": reverse("public_site:comment_stamp", args=[page_id]),
         "comment_sent": request.GET.get(SENT_PARAM) == "cho-duyet",
     }
 
@@ -150,9 +153,23 @@ def comment(request: HttpRequest, page_id: int) -> HttpResponse:
         response = HttpResponseRedirect(f"{path}?{SENT_PARAM}=cho-duyet#binh-luan", status=303)
         add_never_cache_headers(response)
         return response
+    form.refresh_stamp()
     context = {**_page_context(item["locale"]), "item": item, "form": form, "action": request.path}
     response = TemplateResponse(request, "public_site/comment_form.html", context, status=status)
     add_never_cache_headers(response)
+    return response
+
+
+@require_http_methods(["GET"])
+def comment_stamp(request: HttpRequest, page_id: int) -> HttpResponse:
+    """
+    A fresh signed stamp for the comment form of a cached story page, fetched by the page's own
+    script when the reader first touches the form. Never cached (not by the page cache, the CDN
+    or the browser); it holds no secret and no personal data, only the form and the time.
+    """
+    response = JsonResponse({"stamp": make_stamp(comment_target(page_id))})
+    add_never_cache_headers(response)
+    response["X-Robots-Tag"] = "noindex"
     return response
 
 
@@ -168,10 +185,13 @@ def consultation_index(request: HttpRequest) -> TemplateResponse:
     items = list(_consultations())
     order = {"open": 0, "upcoming": 1, "closed": 2}
     items.sort(key=lambda c: (order[c.window_state()], -c.starts_at.timestamp()))
+    language = translation.get_language()
+    listed = [(c, c.window_state(), c.text_in("title", language)) for c in items]
     context = {
-        **_page_context(translation.get_language()),
+        **_page_context(language),
         "section": "consultations",
-        "consultations": [(c, c.window_state()) for c in items],
+        "consultations": listed,
+        "has_fallback": any(title.fallback for _c, _s, title in listed),
     }
     response = TemplateResponse(request, "public_site/consultation_index.html", context)
     response["Cache-Control"] = "public, max-age=60"
@@ -229,6 +249,7 @@ def consultation(request: HttpRequest, pk: int) -> HttpResponse:
         closed_message = closed_message or str(consultation_services.WindowClosed(consultation, state))
     context = {
         **_page_context(translation.get_language()),
+        **consultation_texts(consultation, nominees, translation.get_language()),
         "section": "consultations",
         "consultation": consultation,
         "state": state,
@@ -242,6 +263,81 @@ def consultation(request: HttpRequest, pk: int) -> HttpResponse:
     # Counted on every view, and the window opens and closes with the clock: never cached.
     add_never_cache_headers(response)
     return response
+
+
+def consultation_preview_context(consultation, request: HttpRequest) -> dict:
+    """
+    The admin's preview of a consultation (registered in engagement/previews.py): the public
+    page built from the revision being edited, its nominees as they stand in the form, no view
+    counted and a form that cannot be sent.
+    """
+    nominees = sorted(consultation.nominees.all(), key=lambda n: (n.sort_order is None, n.sort_order or 0))
+    state = consultation.window_state() if consultation.starts_at and consultation.ends_at else "upcoming"
+    closed_message = ""
+    if state != "open" and consultation.starts_at and consultation.ends_at:
+        closed_message = str(consultation_services.WindowClosed(consultation, state))
+    return {
+        **_page_context(settings.LANGUAGE_CODE),
+        **consultation_texts(consultation, nominees, settings.LANGUAGE_CODE),
+        "section": "consultations",
+        "consultation": consultation,
+        "state": state,
+        "nominees": nominees,
+        "exemplar_urls": _exemplar_urls(nominees),
+        "form": OpinionForm(target=f"opinion:{consultation.pk}", nominees=nominees)
+        if state == "open"
+        else None,
+        "sent": False,
+        "closed_message": closed_message,
+        "is_preview": True,
+    }
+
+
+def _award_name(award, language: str) -> Text:
+    """The award's name in the language (its wagtail-localize translation), Vietnamese otherwise."""
+    english = ""
+    if language == "en":
+        english = (
+            award.get_translations().filter(locale__language_code="en").values_list("name", flat=True).first()
+            or ""
+        )
+    return in_language(award.name, english, language)
+
+
+def consultation_texts(consultation, nominees, language: str) -> dict:
+    """
+    The consultation's words in the page's language: English where the record has them,
+    Vietnamese otherwise, each with the language it is really in so the page can mark it.
+    """
+    title = consultation.text_in("title", language)
+    intro = consultation.text_in("intro", language)
+    award = (
+        _award_name(consultation.award, language) if consultation.award_id else in_language("", "", language)
+    )
+    rows = [
+        {
+            "nominee": nominee,
+            "position_unit": nominee.text_in("position_unit", language),
+            "summary": nominee.text_in("summary", language),
+            "proposed_award": nominee.text_in("proposed_award", language)
+            if nominee.proposed_award
+            else award,
+        }
+        for nominee in nominees
+    ]
+    texts = [
+        title,
+        intro,
+        award,
+        *(row[key] for row in rows for key in ("position_unit", "summary", "proposed_award")),
+    ]
+    return {
+        "title": title,
+        "intro": intro,
+        "award": award,
+        "rows": rows,
+        "has_fallback": any(text.fallback for text in texts),
+    }
 
 
 def _exemplar_urls(nominees) -> dict[int, str]:

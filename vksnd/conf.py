@@ -176,8 +176,9 @@ DEFAULTS: dict[str, Any] = {
     "PUBLIC_SITE_PAGE_CACHE_SECONDS": 600,
     # The public's voice (engagement/): comments and opinions sent on this site arrive through
     # ENGAGEMENT_SITE_CHANNEL (a channel code); comments are held for moderation; submissions are
-    # limited per IP and per page in the shared cache (count, seconds), a form must be at
-    # least COMMENT_MIN_SECONDS old and at most COMMENT_FORM_MAX_AGE; IP addresses are kept
+    # limited per IP and per page in the shared cache (count, seconds), a form's stamp (fetched
+    # fresh, never from a cached page) must be at least COMMENT_MIN_SECONDS old and at most
+    # COMMENT_FORM_MAX_AGE; IP addresses are kept
     # COMMENT_IP_RETENTION_DAYS (manage.py purge_comment_ips), moderators hear of new
     # comments once no new one came for COMMENT_NOTIFY_QUIET_MINUTES.
     "ENGAGEMENT_SITE_CHANNEL": "portal",

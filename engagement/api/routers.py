@@ -68,6 +68,15 @@ class CommentIn(Schema):
     name: str = Field(..., min_length=1, max_length=80)
     email: str = Field("", max_length=254)
     body: str = Field(..., min_length=1)
+    channel: str | None = Field(
+        None,
+        max_length=40,
+        description=(
+            "Code of the channel this arrives through: one of your channels that shows the item; "
+            "it decides whose moderation queue the comment joins. "
+            "Default: the first of them in the channels' order."
+        ),
+    )
 
     @field_validator("name", "body")
     @classmethod
@@ -97,6 +106,9 @@ class NomineeOut(Schema):
     position_unit: str
     summary: str
     proposed_award: str
+    position_unit_en: str = Field(description="English; empty where not translated.")
+    summary_en: str = Field(description="English; empty where not translated.")
+    proposed_award_en: str = Field(description="English; empty where not translated.")
     exemplar: dict | None = Field(
         None, description="`{id, api_url}` of the nominee's exemplar, when published to you."
     )
@@ -108,6 +120,8 @@ class ConsultationOut(Schema):
     legal_basis: str
     award: str
     intro: str
+    title_en: str = Field(description="The English edition's title; empty where not translated.")
+    intro_en: str = Field(description="English; empty where not translated.")
     starts_at: datetime.datetime
     ends_at: datetime.datetime
     state: str = Field(description="`upcoming`, `open` or `closed`.")
@@ -124,6 +138,14 @@ class OpinionIn(Schema):
     name: str = Field(..., min_length=1, max_length=120)
     contact: str = Field(..., min_length=1, max_length=255)
     body: str = Field(..., min_length=1, max_length=5000)
+    channel: str | None = Field(
+        None,
+        max_length=40,
+        description=(
+            "Code of the channel this arrives through (one of your channels on which the consultation is published; the report counts opinions by channel). "
+            "Default: the first of them in the channels' order that carry the consultation."
+        ),
+    )
 
     @field_validator("name", "contact", "body")
     @classmethod
@@ -147,11 +169,25 @@ def _require_scope(caller: Caller, scope: str) -> None:
         raise HttpError(403, f"Your key lacks the `{scope}` scope.")
 
 
-def _partner_channel(caller: Caller) -> Channel:
-    """The channel a partner's submission arrives through: its first channel."""
-    channel = Channel.objects.filter(pk__in=caller.channel_ids).order_by("sort_order", "pk").first()
+def _partner_channel(caller: Caller, code: str | None, among=None) -> Channel:
+    """
+    The channel a partner's submission arrives through: the one it names, if it is one of the
+    partner's channels (and of `among`, the channels the item is published on); otherwise the
+    first of them in the channels' order. A name outside them is a 400 problem naming `channel`.
+    """
+    allowed = Channel.objects.filter(pk__in=caller.channel_ids)
+    if among is not None:
+        allowed = allowed.filter(pk__in=among)
+    allowed = allowed.order_by("sort_order", "pk")
+    if code is None:
+        channel = allowed.first()
+        if channel is None:
+            raise HttpError(403, "Your key reads no channel.")
+        return channel
+    channel = allowed.filter(code=code).first()
     if channel is None:
-        raise HttpError(403, "Your key reads no channel.")
+        codes = ", ".join(allowed.values_list("code", flat=True)) or "none"
+        raise BadParameter("channel", f"not one of the channels you may submit through here ({codes})")
     return channel
 
 
@@ -224,10 +260,14 @@ def submit_comment(request: HttpRequest, payload: CommentIn):
     caller: Caller = request.auth
     _require_scope(caller, SCOPE_COMMENTS)
     _visible_page(caller, payload.page)
+    shown_on = queries.Channels.objects.filter(contentdocument_id=payload.page).values_list(
+        "channel_id", flat=True
+    )
+    channel = _partner_channel(caller, payload.channel, among=shown_on)
     comment_services.submit(
         payload.page,
         comment_services.Submission(payload.name, payload.email, payload.body),
-        channel=_partner_channel(caller),
+        channel=channel,
         ip=None,
         partner_id=caller.partner_id,
     )
@@ -247,6 +287,8 @@ def _consultation_out(consultation: Consultation, caller: Caller) -> dict:
         "legal_basis": consultation.legal_basis,
         "award": consultation.award.name,
         "intro": consultation.intro,
+        "title_en": consultation.title_en,
+        "intro_en": consultation.intro_en,
         "starts_at": consultation.starts_at.isoformat(),
         "ends_at": consultation.ends_at.isoformat(),
         "state": consultation.window_state(),
@@ -264,6 +306,9 @@ def _nominee_out(nominee: Nominee, visible_exemplars: set[int]) -> dict:
         "position_unit": nominee.position_unit,
         "summary": nominee.summary,
         "proposed_award": nominee.proposed_award,
+        "position_unit_en": nominee.position_unit_en,
+        "summary_en": nominee.summary_en,
+        "proposed_award_en": nominee.proposed_award_en,
         "exemplar": exemplar,
     }
 
@@ -333,6 +378,9 @@ def submit_opinion(request: HttpRequest, payload: OpinionIn, id: int = Path(...,
     consultation = _consultation_for(caller, id)
     if not consultation.nominees.filter(pk=payload.nominee).exists():
         raise BadParameter("nominee", "not a nominee of this consultation")
+    channel = _partner_channel(
+        caller, payload.channel, among=consultation.channels.values_list("pk", flat=True)
+    )
     try:
         services.submit_opinion(
             consultation,
@@ -340,7 +388,7 @@ def submit_opinion(request: HttpRequest, payload: OpinionIn, id: int = Path(...,
             name=payload.name,
             contact=payload.contact,
             body=payload.body,
-            channel=_partner_channel(caller),
+            channel=channel,
             partner_id=caller.partner_id,
         )
     except services.WindowClosed as closed:

@@ -1,8 +1,9 @@
-from .comments import Comment, CommentModeration, CommentStatus
+from .comments import Comment, CommentDigest, CommentModeration, CommentStatus
 from .consultations import Consultation, ConsultationView, Nominee, Opinion
 
 __all__ = [
     "Comment",
+    "CommentDigest",
     "CommentModeration",
     "CommentStatus",
     "Consultation",

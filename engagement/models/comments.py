@@ -98,3 +98,24 @@ class CommentModeration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.channel} → {self.role}"
+
+
+class CommentDigest(models.Model):
+    """
+    When a moderation queue (a role) was last told of new comments: the newest comment the last
+    digest covered. Kept in the database, not the cache, so a cache flush or a Redis restart
+    re-sends nothing; the row is locked while a digest is sent, so two schedulers send one mail.
+    """
+
+    role = models.OneToOneField(
+        "cms.CoordinatingRole", on_delete=models.CASCADE, related_name="comment_digest", editable=False
+    )
+    last_comment_at = models.DateTimeField(_("bình luận mới nhất đã báo"), null=True, editable=False)
+    sent_at = models.DateTimeField(_("gửi thông báo lúc"), null=True, editable=False)
+
+    class Meta:
+        verbose_name = _("thông báo bình luận mới")
+        verbose_name_plural = _("thông báo bình luận mới")
+
+    def __str__(self) -> str:
+        return f"{self.role_id}: {self.last_comment_at}"

@@ -7,6 +7,7 @@ opinions on each nominee, and each channel reports its access counts.
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -15,11 +16,41 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import DraftStateMixin, LockableMixin, Orderable, RevisionMixin, WorkflowMixin
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 
 from cms.docnumbers import parse_document_number, validate_document_number
 from media.filenames import safe_filename
+
+from ..previews import consultation_preview
+
+
+@dataclass(frozen=True)
+class Text:
+    """Words to show and the language they are really in (`lang` of the element that holds them)."""
+
+    text: str
+    language: str
+    fallback: bool
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def in_language(vietnamese: str, english: str, language: str) -> Text:
+    """The English words on the English site when there are some; the Vietnamese otherwise."""
+    if language == "en":
+        if english:
+            return Text(english, "en", False)
+        return Text(vietnamese, "vi", bool(vietnamese))
+    return Text(vietnamese, "vi", False)
 
 
 class WindowState(models.TextChoices):
@@ -30,7 +61,24 @@ class WindowState(models.TextChoices):
     CLOSED = "closed", _("Đã kết thúc")
 
 
-class Consultation(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ClusterableModel):
+SUBMIT_GUIDANCE = _(
+    "<ol>"
+    "<li>Điền tiêu đề, căn cứ (số văn bản, ví dụ 750/VKSTC-VP), hình thức khen thưởng, thời gian "
+    "lấy ý kiến (giờ Việt Nam), các kênh đăng tải và danh sách ứng viên theo thứ tự.</li>"
+    "<li>Bấm <strong>Xem trước</strong> để xem đúng trang nhân dân sẽ thấy.</li>"
+    "<li>Mở mũi tên cạnh nút <strong>Lưu bản nháp</strong> và chọn <strong>Gửi duyệt theo Lấy "
+    "ý kiến nhân dân: Văn phòng phê duyệt</strong>. Văn phòng duyệt thì đợt lấy ý kiến được công bố "
+    "trên các kênh đã chọn; nếu Văn phòng yêu cầu chỉnh sửa, ý kiến của Văn phòng hiện ở đầu "
+    "trang này.</li>"
+    "<li>Gửi sớm: đợt lấy ý kiến chỉ nhận ý kiến trong thời gian đã đặt, kể cả khi được duyệt "
+    "muộn.</li>"
+    "</ol>"
+)
+
+
+class Consultation(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, ClusterableModel
+):
     """
     A public consultation: the nominees for an award, published for a window on chosen channels.
     Created by emulation & rewards; published after the Office's approval (a Wagtail workflow
@@ -64,14 +112,34 @@ class Consultation(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
         help_text=_("Nơi công bố danh sách: Báo, Cổng thông tin, Tạp chí."),
     )
     closed_notified_at = models.DateTimeField(editable=False, null=True, blank=True)
+    # The English edition. A consultation is one legal act in every language (one window, one
+    # set of nominees, opinions and counts), so, like a unit's English name, its English words
+    # are fields on the record rather than a wagtail-localize translation with its own
+    # workflow; where one is empty the English site shows the Vietnamese, marked as such.
+    title_en = models.CharField(_("tiêu đề tiếng Anh"), max_length=255, blank=True)
+    intro_en = models.TextField(_("giới thiệu tiếng Anh"), blank=True)
 
     panels = [
+        HelpPanel(
+            content=SUBMIT_GUIDANCE,
+            heading=_("Cách gửi Văn phòng phê duyệt"),
+            classname="consultation-guidance",
+        ),
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("legal_basis"), FieldPanel("award")]),
         FieldPanel("intro"),
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
         FieldPanel("channels", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel([InlinePanel("nominees", label=_("Ứng viên"))], heading=_("Danh sách ứng viên")),
+        MultiFieldPanel(
+            [FieldPanel("title_en"), FieldPanel("intro_en")],
+            heading=_("Bản tiếng Anh (không bắt buộc)"),
+            help_text=_(
+                "Hiện trên trang tiếng Anh /en/lay-y-kien/; ô nào để trống thì trang tiếng Anh "
+                "hiện nội dung tiếng Việt, có ghi chú."
+            ),
+            classname="collapsed",
+        ),
     ]
 
     class Meta:
@@ -101,6 +169,24 @@ class Consultation(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
     def is_open(self) -> bool:
         return self.window_state() == WindowState.OPEN
 
+    def text_in(self, field: str, language: str) -> Text:
+        return in_language(getattr(self, field), getattr(self, f"{field}_en"), language)
+
+    # Preview: the public page, as the app that shows it registered it (engagement/previews.py).
+
+    @property
+    def preview_modes(self):
+        return [("", _("Trang công khai"))] if consultation_preview() else []
+
+    def get_preview_template(self, request, mode_name):
+        return consultation_preview().template
+
+    def get_preview_context(self, request, mode_name):
+        return {
+            **super().get_preview_context(request, mode_name),
+            **consultation_preview().context(self, request),
+        }
+
 
 class Nominee(Orderable):
     """A nominee: an exemplar, or a row of the summary list (danh sách trích ngang)."""
@@ -121,12 +207,20 @@ class Nominee(Orderable):
         _("tóm tắt thành tích"), max_length=400, help_text=_("Một hoặc hai dòng trích ngang thành tích.")
     )
     proposed_award = models.CharField(_("hình thức đề nghị"), max_length=255, blank=True)
+    position_unit_en = models.CharField(_("chức vụ, đơn vị (tiếng Anh)"), max_length=255, blank=True)
+    summary_en = models.TextField(_("tóm tắt thành tích (tiếng Anh)"), max_length=400, blank=True)
+    proposed_award_en = models.CharField(_("hình thức đề nghị (tiếng Anh)"), max_length=255, blank=True)
 
     panels = [
         FieldPanel("exemplar"),
         FieldRowPanel([FieldPanel("name"), FieldPanel("position_unit")]),
         FieldPanel("summary"),
         FieldPanel("proposed_award"),
+        MultiFieldPanel(
+            [FieldPanel("position_unit_en"), FieldPanel("summary_en"), FieldPanel("proposed_award_en")],
+            heading=_("Bản tiếng Anh (không bắt buộc)"),
+            classname="collapsed",
+        ),
     ]
 
     class Meta(Orderable.Meta):
@@ -135,6 +229,9 @@ class Nominee(Orderable):
 
     def __str__(self) -> str:
         return self.name
+
+    def text_in(self, field: str, language: str) -> Text:
+        return in_language(getattr(self, field), getattr(self, f"{field}_en"), language)
 
 
 def opinion_upload_to(instance: Opinion, filename: str) -> str:

@@ -32,6 +32,8 @@ def reader(browser, live_server, settings):
         ),
     )
     page.foreign = foreign
+    page.stamps = []
+    page.on("request", lambda request: "/dau-thoi-gian/" in request.url and page.stamps.append(request.url))
     yield page
     context.close()
 
@@ -48,6 +50,8 @@ def test_a_reader_comments_and_a_moderator_approves(browser, reader, page, login
     reader.get_by_role("button", name="Gửi bình luận").click()
     notice = reader.get_by_role("status")
     assert "đang chờ kiểm duyệt" in notice.inner_text()
+    # The cached story had no stamp: the form fetched a fresh one from this site when touched.
+    assert reader.stamps and all(url.startswith(live_server.url) for url in reader.stamps)
     assert COMMENT not in reader.locator("#binh-luan .comment-list").all_inner_texts().__str__()
     assert words_of(reader, ENGLISH_LABELS) == []
     assert Comment.objects.get(body=COMMENT).status == CommentStatus.PENDING

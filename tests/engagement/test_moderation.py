@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from cms.models import Channel, CoordinatingRole
 from engagement import comments
-from engagement.models import Comment, CommentModeration, CommentStatus
+from engagement.models import Comment, CommentDigest, CommentModeration, CommentStatus
 from tests.helpers.voice import post_comment
 from tests.helpers.workflow import as_user, role_user
 
@@ -97,3 +97,24 @@ def test_moderators_get_one_mail_after_a_quiet_period(two_comments, mailoutbox, 
     assert comments.send_digests(later) == 1
     assert len(mailoutbox) == 1 and "2 bình luận" in mailoutbox[0].subject
     assert comments.send_digests(later) == 0 and len(mailoutbox) == 1
+
+
+def test_a_cache_flush_resends_no_digest_and_a_new_comment_is_told_once(two_comments, mailoutbox, settings):
+    role_user("office", "vanphong-kd")
+    later = timezone.now() + datetime.timedelta(minutes=settings.COMMENT_NOTIFY_QUIET_MINUTES + 1)
+    assert comments.send_digests(later) == 1
+    cache.clear()  # a Redis flush or restart: the state is in the database
+    assert comments.send_digests(later) == 0 and len(mailoutbox) == 1
+    exemplar, items = two_comments
+    assert CommentDigest.objects.get().last_comment_at == items[-1].created_at
+    comments.submit(
+        exemplar.pk,
+        comments.Submission("Bạn đọc thứ ba", "", "Bình luận mới."),
+        channel=items[0].channel,
+        ip=None,
+    )
+    much_later = later + datetime.timedelta(minutes=settings.COMMENT_NOTIFY_QUIET_MINUTES + 1)
+    assert comments.send_digests(much_later) == 1
+    assert "1 bình luận" in mailoutbox[1].subject
+    cache.clear()
+    assert comments.send_digests(much_later) == 0 and len(mailoutbox) == 2

@@ -99,3 +99,77 @@ def test_partner_channels_report_their_own_access_counts(client, keys, make_cons
     assert post(client, url, {**report, "count": 150}, keys["full"]).status_code == 204
     assert post(client, url, {**report, "channel": "newspaper"}, keys["full"]).status_code == 400
     assert ConsultationView.objects.get().count == 150
+
+
+@pytest.fixture
+def two_channel_key(make_partner):
+    _p, _t, key = make_partner(
+        "Báo và Cổng", channel_codes=("portal", "newspaper"), scopes=["comments", "opinions"]
+    )
+    return key
+
+
+def test_a_partner_with_several_channels_chooses_the_channel_of_its_comment(
+    client, two_channel_key, make_exemplar
+):
+    exemplar = make_exemplar("Nguyễn Văn Đức", channel_codes=("portal", "newspaper"))
+    data = {"page": exemplar.pk, "name": "Bạn đọc Báo", "body": "Rất đáng học tập."}
+    assert (
+        post(client, f"{API}/comments/", {**data, "channel": "newspaper"}, two_channel_key).status_code == 202
+    )
+    assert post(client, f"{API}/comments/", data, two_channel_key).status_code == 202
+    # Chosen: the newspaper's queue; by default the first channel in order (the Portal).
+    assert [c.channel.code for c in Comment.objects.order_by("pk")] == ["newspaper", "portal"]
+
+
+@pytest.mark.parametrize(
+    ("channel", "why"),
+    [("journal", "not the partner's"), ("public", "not the partner's"), ("khong-co", "no such channel")],
+)
+def test_a_comment_through_a_channel_the_partner_lacks_is_a_400_problem(
+    client, two_channel_key, make_exemplar, channel, why
+):
+    exemplar = make_exemplar("Nguyễn Văn Đức", channel_codes=("portal", "newspaper", "journal"))
+    data = {"page": exemplar.pk, "name": "Bạn đọc", "body": "Nội dung", "channel": channel}
+    response = post(client, f"{API}/comments/", data, two_channel_key)
+    assert response.status_code == 400 and response["Content-Type"] == "application/problem+json", why
+    assert "channel" in response.content.decode() and "newspaper" in response.content.decode()
+    assert not Comment.objects.exists()
+
+
+def test_a_comment_through_one_of_its_channels_that_does_not_show_the_item_is_a_400(
+    client, two_channel_key, make_exemplar
+):
+    portal_only = make_exemplar("Gương trên Cổng", channel_codes=("portal",))
+    data = {"page": portal_only.pk, "name": "Bạn đọc", "body": "Nội dung", "channel": "newspaper"}
+    assert post(client, f"{API}/comments/", data, two_channel_key).status_code == 400
+    assert not Comment.objects.exists()
+
+
+def test_an_opinion_arrives_through_a_channel_the_consultation_is_published_on(
+    client, two_channel_key, make_consultation
+):
+    consultation = make_consultation(channel_codes=("portal", "newspaper"))
+    url = f"{API}/consultations/{consultation.pk}/opinions/"
+    data = {
+        "nominee": consultation.nominees.first().pk,
+        "name": "Công dân",
+        "contact": "0912",
+        "body": "Ý kiến",
+    }
+    assert post(client, url, {**data, "channel": "newspaper"}, two_channel_key).status_code == 202
+    assert Opinion.objects.get().channel.code == "newspaper"
+    portal_only = make_consultation(channel_codes=("portal",))
+    data["nominee"] = portal_only.nominees.first().pk
+    refused = post(
+        client,
+        f"{API}/consultations/{portal_only.pk}/opinions/",
+        {**data, "channel": "newspaper"},
+        two_channel_key,
+    )
+    assert refused.status_code == 400 and refused["Content-Type"] == "application/problem+json"
+    assert (
+        post(client, f"{API}/consultations/{portal_only.pk}/opinions/", data, two_channel_key).status_code
+        == 202
+    )
+    assert Opinion.objects.filter(consultation=portal_only).get().channel.code == "portal"
