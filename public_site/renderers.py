@@ -11,8 +11,10 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms import unit_graph
 from cms.models import Unit
 from content_api.representations import BUILDERS, KIND_BY_MODEL
 from exemplar_pages.models import (
@@ -167,7 +169,27 @@ def _detail(item: dict | None, kind: str, request: HttpRequest) -> dict[str, Any
         "kind": kind,
         "section": SECTIONS[kind],
         "structured": structured_data(item, kind, request) if item else None,
+        **successor_note(item),
     }
+
+
+def successor_note(item: dict | None) -> dict[str, Any]:
+    """
+    An item of a unit that has ended stays attached to it, and says what the unit is now part
+    of ("nay thuộc VKSND tỉnh Lâm Đồng"). Read from the units' graph in the shared cache: no
+    query on a warm cache, so the page keeps its query budget.
+    """
+    unit = (item or {}).get("unit") or (item or {}).get("issuing_unit")
+    if not unit:
+        return {}
+    units = unit_graph.graph()
+    today = timezone.localdate()
+    ended = units.ended(unit["id"], today)
+    if ended is None:
+        return {}
+    language = item.get("locale") or "vi"
+    names = [units.name_of(pk, language) for pk in units.current_successors(unit["id"], today)]
+    return {"unit_ended": ended, "unit_successors": names}
 
 
 def _image_url(image: dict | None, request: HttpRequest) -> str | None:
