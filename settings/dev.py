@@ -16,3 +16,6 @@ EMAIL_FILE_PATH = BASE_DIR / "var" / "mail"
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# The demo's sample messages carry this server's Authentication-Results (exemplar_pages/demo.py).
+MAIL_INTAKE_AUTHSERV_IDS = env_list("MAIL_INTAKE_AUTHSERV_IDS", ["mx.vks.gov.vn"])
