@@ -357,6 +357,13 @@ MAIL_INTAKE_IMAP_USER = env("MAIL_INTAKE_IMAP_USER", "")
 MAIL_INTAKE_IMAP_PASSWORD = env("MAIL_INTAKE_IMAP_PASSWORD", "")
 MAIL_INTAKE_IMAP_FOLDER = env("MAIL_INTAKE_IMAP_FOLDER", "INBOX")
 MAIL_INTAKE_MAX_BYTES = env_int("MAIL_INTAKE_MAX_BYTES", 50 * 1024 * 1024)
+# The authserv-ids of the mail servers whose Authentication-Results headers are trusted
+# (exemplar_pages/mail_auth.py); none: no sender is trusted, every message waits in quarantine.
+MAIL_INTAKE_AUTHSERV_IDS = env_list("MAIL_INTAKE_AUTHSERV_IDS", [])
+# ClamAV's daemon for the attachments (exemplar_pages/virus_scan.py): "unix:///run/clamav/clamd.ctl"
+# or "host:port"; empty: no virus scan, only the type-by-content checks.
+MAIL_INTAKE_CLAMD_ADDRESS = env("MAIL_INTAKE_CLAMD_ADDRESS", "")
+MAIL_INTAKE_CLAMD_TIMEOUT = env_int("MAIL_INTAKE_CLAMD_TIMEOUT", 30)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Gương điển hình tiên tiến - VKSND"

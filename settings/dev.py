@@ -33,3 +33,6 @@ if not env("REDIS_URL"):
         }
         for alias in ("default", "renditions")
     }
+
+# The demo's sample messages carry this server's Authentication-Results (exemplar_pages/demo.py).
+MAIL_INTAKE_AUTHSERV_IDS = env_list("MAIL_INTAKE_AUTHSERV_IDS", ["mx.vks.gov.vn"])

@@ -203,6 +203,9 @@ DEFAULTS: dict[str, Any] = {
     "MAIL_INTAKE_IMAP_USER": "",
     "MAIL_INTAKE_IMAP_PASSWORD": "",
     "MAIL_INTAKE_IMAP_FOLDER": "INBOX",
+    "MAIL_INTAKE_AUTHSERV_IDS": [],
+    "MAIL_INTAKE_CLAMD_ADDRESS": "",
+    "MAIL_INTAKE_CLAMD_TIMEOUT": 30,
     # Background jobs run at once unless a deployment selects a backend with a worker.
     # https://docs.wagtail.org/en/stable/reference/settings.html#tasks
     "TASKS": {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},

@@ -20,7 +20,7 @@ from cms import unit_graph
 from cms.models import Channel, Unit
 from cms.search_backend import SEARCH_CONFIG
 from cms.text import fold_accents
-from exemplar_pages.models import AwardForm, ExemplarPage, NewsPage
+from exemplar_pages.models import AwardForm, ExemplarPage, NewsPage, PlanPage, UnitNewsPage
 from exemplar_pages.models.awards import Award
 
 from ..access import Caller
@@ -195,7 +195,41 @@ def news_filters(qs: QuerySet, params, caller: Caller) -> QuerySet:
     return qs
 
 
-FILTERS = {"exemplar": exemplar_filters, "campaign": campaign_filters, "news": news_filters}
+def _date_range(qs: QuerySet, params) -> QuerySet:
+    if params.date_from and params.date_to and params.date_from > params.date_to:
+        raise BadParameter("date_to", "date_to is before date_from")
+    if params.date_from:
+        qs = qs.filter(date__gte=params.date_from)
+    if params.date_to:
+        qs = qs.filter(date__lte=params.date_to)
+    return qs
+
+
+def unit_news_filters(qs: QuerySet, params, caller: Caller) -> QuerySet:
+    qs = common_filters(qs, params, caller)
+    if params.campaign:
+        require_document("campaign", params.campaign, "campaign", caller)
+        qs = qs.filter(linked(UnitNewsPage.related_campaigns, campaignpage_id=params.campaign))
+    return _date_range(qs, params)
+
+
+def plan_filters(qs: QuerySet, params, caller: Caller) -> QuerySet:
+    qs = common_filters(qs, params, caller)
+    if params.campaign:
+        require_document("campaign", params.campaign, "campaign", caller)
+        qs = qs.filter(Exists(PlanPage.objects.filter(pk=OuterRef("pk"), campaign_id=params.campaign)))
+    if params.year:
+        qs = qs.filter(year=params.year)
+    return _date_range(qs, params)
+
+
+FILTERS = {
+    "exemplar": exemplar_filters,
+    "campaign": campaign_filters,
+    "news": news_filters,
+    "unit_news": unit_news_filters,
+    "plan": plan_filters,
+}
 
 
 # Search

@@ -1,4 +1,4 @@
-"""The endpoints of the content API: exemplars, campaigns, news and units."""
+"""The endpoints of the content API: exemplars, campaigns, news, unit news and plans, and units."""
 
 from __future__ import annotations
 
@@ -204,6 +204,55 @@ def list_news(request, params: Query[p.NewsParams]):
 )
 def get_news(request, id: int = Path(..., ge=1, le=MAX_ID)):
     return _detail(request, "news", id)
+
+
+# What units send: news of their emulation work, and their plans
+
+
+@router.get(
+    "/unit-news/",
+    response={200: schemas.UnitNewsPage, **ERRORS},
+    operation_id="list_unit_news",
+    summary="Units' news of their emulation work, approved for your channels",
+    tags=["unit news"],
+)
+def list_unit_news(request, params: Query[p.UnitNewsParams]):
+    """`unit` includes the unit's sub-units."""
+    return _listing(request, "unit_news", params)
+
+
+@router.get(
+    "/unit-news/{int:id}/",
+    response={200: schemas.UnitNewsDetail, **ERRORS},
+    operation_id="get_unit_news",
+    summary="One unit news item",
+    tags=["unit news"],
+)
+def get_unit_news(request, id: int = Path(..., ge=1, le=MAX_ID)):
+    return _detail(request, "unit_news", id)
+
+
+@router.get(
+    "/unit-plans/",
+    response={200: schemas.PlanPage, **ERRORS},
+    operation_id="list_unit_plans",
+    summary="Units' plans (kế hoạch), approved for your channels",
+    tags=["unit plans"],
+)
+def list_unit_plans(request, params: Query[p.PlanParams]):
+    """`unit` includes the unit's sub-units."""
+    return _listing(request, "plan", params)
+
+
+@router.get(
+    "/unit-plans/{int:id}/",
+    response={200: schemas.PlanDetail, **ERRORS},
+    operation_id="get_unit_plan",
+    summary="One unit plan, with its document",
+    tags=["unit plans"],
+)
+def get_unit_plan(request, id: int = Path(..., ge=1, le=MAX_ID)):
+    return _detail(request, "plan", id)
 
 
 # Units: the public directory of the procuracy's units (not channel-scoped).

@@ -177,6 +177,37 @@ class NewsDetail(NewsSummary):
     translations: dict[str, int] = {}
 
 
+class UnitNewsSummary(ItemMeta):
+    type: Literal["unit_news"]
+    date: str | None
+    lead: str
+    unit: UnitRef | None
+    channels: list[str]
+
+
+class UnitNewsDetail(UnitNewsSummary):
+    body: list[Block]
+    related_campaigns: list[PageRef]
+    provenance: list[Approval]
+    translations: dict[str, int] = {}
+
+
+class PlanSummary(ItemMeta):
+    type: Literal["plan"]
+    number: str = Field(description="The plan's document number as printed, e.g. 293/KH-VKS.")
+    date: str | None
+    unit: UnitRef | None
+    channels: list[str]
+
+
+class PlanDetail(PlanSummary):
+    body: list[Block]
+    document: DocumentLink | None
+    related_campaigns: list[PageRef] = Field(description="The campaign the plan carries out, if any.")
+    provenance: list[Approval]
+    translations: dict[str, int] = {}
+
+
 class UnitSummary(Strict):
     id: int
     code: str
@@ -215,6 +246,8 @@ def page_of(item_schema: type[Schema], name: str) -> type[Schema]:
 ExemplarPage = page_of(ExemplarSummary, "ExemplarList")
 CampaignPage = page_of(CampaignSummary, "CampaignList")
 NewsPage = page_of(NewsSummary, "NewsList")
+UnitNewsPage = page_of(UnitNewsSummary, "UnitNewsList")
+PlanPage = page_of(PlanSummary, "PlanList")
 UnitPage = page_of(UnitSummary, "UnitList")
 
 
@@ -228,5 +261,17 @@ class Problem(Schema):
     errors: list[dict[str, Any]] | None = None
 
 
-SUMMARY_SCHEMAS = {"exemplar": ExemplarSummary, "campaign": CampaignSummary, "news": NewsSummary}
-DETAIL_SCHEMAS = {"exemplar": ExemplarDetail, "campaign": CampaignDetail, "news": NewsDetail}
+SUMMARY_SCHEMAS = {
+    "exemplar": ExemplarSummary,
+    "campaign": CampaignSummary,
+    "news": NewsSummary,
+    "unit_news": UnitNewsSummary,
+    "plan": PlanSummary,
+}
+DETAIL_SCHEMAS = {
+    "exemplar": ExemplarDetail,
+    "campaign": CampaignDetail,
+    "news": NewsDetail,
+    "unit_news": UnitNewsDetail,
+    "plan": PlanDetail,
+}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -28,6 +29,7 @@ from cms.text import normalize
 from ..blocks import StoryBlock
 from ..closure import ClosedFolderContentMixin
 from ..forms import MediaPermissionPageForm
+from ..on_behalf import record_filer
 from .base import BasePage
 from .indexes import UnitFolderPage
 
@@ -70,6 +72,14 @@ class ExemplarPageForm(MediaPermissionPageForm):
             self.add_error("unit", _("Gương điển hình phải thuộc đơn vị sở hữu thư mục “%s”.") % folder.unit)
         return cleaned
 
+    def save(self, commit: bool = True):
+        page = super().save(commit=False)
+        record_filer(page, getattr(self, "for_user", None))
+        if commit:
+            page.save()
+            self.save_m2m()
+        return page
+
 
 class ExemplarPage(ClosedFolderContentMixin, BasePage):
     """
@@ -99,6 +109,16 @@ class ExemplarPage(ClosedFolderContentMixin, BasePage):
         on_delete=models.PROTECT,
         related_name="exemplars",
         help_text=_("Đơn vị của cá nhân, hoặc chính tập thể; là đơn vị sở hữu thư mục chứa trang."),
+    )
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người nộp thay đơn vị"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Cán bộ Thi đua - Khen thưởng đã tạo hồ sơ thay cho đơn vị, nếu có."),
     )
     portrait = models.ForeignKey(
         "wagtailimages.Image",

@@ -30,6 +30,7 @@ from cms.text import normalize
 
 from ..blocks import StoryBlock
 from ..closure import ClosedFolderContentMixin
+from ..on_behalf import record_filer
 from .base import BasePage
 from .indexes import UnitFolderPage
 
@@ -55,21 +56,11 @@ class UnitContentForm(WagtailAdminPageForm):
 
     def save(self, commit: bool = True):
         page = super().save(commit=False)
-        # Filed by someone outside the unit (the emulation role, on its behalf): recorded
-        # before the first revision, which carries it from then on.
-        user = getattr(self, "for_user", None)
-        if page.pk is None and user is not None and page.unit_id and not is_member(user, page.unit):
-            page.filed_by = user
+        record_filer(page, getattr(self, "for_user", None))
         if commit:
             page.save()
             self.save_m2m()
         return page
-
-
-def is_member(user, unit: Unit) -> bool:
-    """Whether the user belongs to the unit's editor or head group."""
-    groups = [pk for pk in (unit.editor_group_id, unit.head_group_id) if pk]
-    return bool(groups) and user.groups.filter(pk__in=groups).exists()
 
 
 class UnitContentPage(ClosedFolderContentMixin, BasePage):
