@@ -14,6 +14,7 @@ from .indexes import (
 )
 from .intake import MailMessage, MailStatus
 from .news import NewsPage, NewsPageTag
+from .schedule import SCHEDULE_WORKFLOW, WeeklySchedulePage
 from .unit_content import PlanPage, UnitNewsPage
 
 __all__ = [
@@ -39,8 +40,10 @@ __all__ = [
     "NewsPage",
     "NewsPageTag",
     "PlanPage",
+    "SCHEDULE_WORKFLOW",
     "Recipient",
     "RecognitionLevel",
     "UnitFolderPage",
     "UnitNewsPage",
+    "WeeklySchedulePage",
 ]
