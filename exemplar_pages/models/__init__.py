@@ -18,6 +18,7 @@ from .schedule import SCHEDULE_WORKFLOW, WeeklySchedulePage
 from .unit_content import PlanPage, UnitNewsPage
 
 __all__ = [
+    "SCHEDULE_WORKFLOW",
     "Award",
     "AwardCategory",
     "AwardForm",
@@ -40,7 +41,6 @@ __all__ = [
     "NewsPage",
     "NewsPageTag",
     "PlanPage",
-    "SCHEDULE_WORKFLOW",
     "Recipient",
     "RecognitionLevel",
     "UnitFolderPage",
