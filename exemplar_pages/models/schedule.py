@@ -239,6 +239,9 @@ class WeeklySchedulePage(ClosedFolderContentMixin, BasePage):
     )
 
     base_form_class = WeeklyScheduleForm
+    # Published when the unit head approves it in its workflow (workflows/finish.py), never
+    # by a publish permission: nobody holds one for it.
+    published_by_its_workflow = True
     parent_page_types = ["exemplar_pages.UnitFolderPage"]
     subpage_types: list[str] = []
     content_panels = [
