@@ -24,10 +24,11 @@ from exemplar_pages.models import (
     NewsIndexPage,
     NewsPage,
     UnitFolderPage,
+    WeeklySchedulePage,
 )
 from exemplar_pages.rendering import Renderer, register_renderer
 
-from . import queries, voice
+from . import queries, schedules, voice
 from .forms import ListingFilterForm
 from .navigation import alternates_for, section_alternates, site_nav
 
@@ -110,7 +111,13 @@ def unit_context(page, request: HttpRequest) -> dict[str, Any]:
         "successors": unit.successors_on() if unit.valid_until else [],
         "exemplars": queries.unit_items("exemplar", unit, language, 12),
         "news": queries.unit_items("news", unit, language, 8),
+        **schedules.unit_schedule_context(unit, language),
     }
+
+
+def schedule_context(page, request: HttpRequest) -> dict[str, Any]:
+    """A unit's weekly schedule: the live page itself (it is not in the projection), or its preview."""
+    return {**_common(page, request, alternates={}), **schedules.schedule_page_context(page, request)}
 
 
 def detail_context(page, request: HttpRequest) -> dict[str, Any]:
@@ -205,5 +212,6 @@ def register() -> None:
     for model, kind in LISTINGS.items():
         register_renderer(model, Renderer(f"public_site/{kind}_index.html", listing_context))
     register_renderer(UnitFolderPage, Renderer("public_site/unit.html", unit_context))
+    register_renderer(WeeklySchedulePage, Renderer("public_site/schedule.html", schedule_context))
     for model, kind in ((ExemplarPage, "exemplar"), (CampaignPage, "campaign"), (NewsPage, "news")):
         register_renderer(model, Renderer(f"public_site/{kind}.html", detail_context, may_serve_item))
