@@ -13,13 +13,23 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.conf import settings
 from django.db.models import QuerySet
 from wagtail.models import Page
 
 from exemplar_pages.models import WeeklySchedulePage
 from exemplar_pages.schedules import days_data
 
-from .representations import API_PREFIX, iso, public_url, unit_ref
+from .representations import API_PREFIX, iso, unit_ref
+
+
+def schedule_url(page: WeeklySchedulePage) -> str | None:
+    """Its address on the public site (schedules are on no channel: the unit's own site shows them)."""
+    parts = page.get_url_parts()
+    if not parts:
+        return None
+    base = getattr(settings, "CONTENT_PUBLIC_BASE_URL", "")
+    return f"{base.rstrip('/')}{parts[2]}" if base else page.get_full_url()
 
 
 def published_schedules() -> QuerySet[WeeklySchedulePage]:
@@ -46,7 +56,7 @@ def schedule_json(page: WeeklySchedulePage) -> dict[str, Any]:
         "published_at": iso(page.first_published_at),
         "updated_at": iso(updated),
         "timezone": "Asia/Ho_Chi_Minh",
-        "url": public_url(page),
+        "url": schedule_url(page),
         "api_url": f"{API_PREFIX}/schedules/?unit={page.unit_id}&week={page.iso_week}",
         "days": days_data(page.days),
     }
