@@ -115,9 +115,7 @@ def archive(request: HttpRequest, code: str) -> HttpResponse:
         return redirect
     unit = _unit(code)
     request.public_cacheable = True
-    pages = list(
-        unit_schedules(unit).order_by("-week_start").only("title", "week_start", "is_sample", "url_path")
-    )
+    pages = list(unit_schedules(unit).order_by("-week_start"))
     years = [(year, list(weeks)) for year, weeks in groupby(pages, key=lambda page: page.week_start.year)]
     folder = UnitFolderPage.objects.filter(unit=unit, locale__language_code="vi").live().first()
     context = {
