@@ -110,6 +110,8 @@ def purge(tags: list[str], *, kind: str | None = None, pk: int | None = None) ->
     urls = [f"{base}/api/content/v1/{COLLECTIONS[kind]}/"] if kind in COLLECTIONS else []
     if kind in COLLECTIONS and pk is not None:
         urls.append(base + api_path(kind, pk))
+    if kind == "schedule":
+        urls.append(f"{base}/api/content/v1/schedules/")
     if kind == "unit":
         urls.append(f"{base}/api/content/v1/units/")
         if pk is not None:

@@ -28,10 +28,11 @@ from exemplar_pages.models import (
     PlanPage,
     UnitFolderPage,
     UnitNewsPage,
+    WeeklySchedulePage,
 )
 from exemplar_pages.rendering import Renderer, register_renderer
 
-from . import queries, voice
+from . import queries, schedules, voice
 from .forms import ListingFilterForm
 from .navigation import alternates_for, section_alternates, site_nav
 
@@ -128,12 +129,18 @@ def unit_context(page, request: HttpRequest) -> dict[str, Any]:
         "unit_short_name": short_name,
         "predecessors": queries.predecessors(unit),
         "successors": unit.successors_on() if unit.valid_until else [],
+        **schedules.unit_schedule_context(unit, language),
     }
     sections = queries.unit_sections(
         unit, language, {kind: limit for kind, (_name, limit) in UNIT_SECTIONS.items()}
     )
     context.update({name: sections[kind] for kind, (name, _limit) in UNIT_SECTIONS.items()})
     return context
+
+
+def schedule_context(page, request: HttpRequest) -> dict[str, Any]:
+    """A unit's weekly schedule: the live page itself (it is not in the projection), or its preview."""
+    return {**_common(page, request, alternates={}), **schedules.schedule_page_context(page, request)}
 
 
 def detail_context(page, request: HttpRequest) -> dict[str, Any]:
@@ -248,5 +255,6 @@ def register() -> None:
     for model, kind in LISTINGS.items():
         register_renderer(model, Renderer(f"public_site/{kind}_index.html", listing_context))
     register_renderer(UnitFolderPage, Renderer("public_site/unit.html", unit_context))
+    register_renderer(WeeklySchedulePage, Renderer("public_site/schedule.html", schedule_context))
     for model, kind in DETAILS.items():
         register_renderer(model, Renderer(f"public_site/{kind}.html", detail_context, may_serve_item))

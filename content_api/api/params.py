@@ -184,3 +184,16 @@ class UnitParams(Schema):
 
     _valid_on_iso = field_validator("valid_on", mode="before")(_iso_only)
     _valid_on_range = field_validator("valid_on", mode="after")(_sane_datetime)
+
+
+class ScheduleParams(Schema):
+    cursor: str | None = Field(None, description="Opaque cursor from the `next` URL of the previous page.")
+    limit: int = Field(20, ge=1, le=MAX_LIMIT, description="Schedules per page, 1 to 100.")
+    count: bool = Field(False, description="Add the total number of matching schedules.")
+    unit: str | None = Field(None, max_length=40, description="Unit id or code (that unit only).")
+    week: str | None = Field(
+        None,
+        max_length=10,
+        description="ISO week, e.g. 2024-W28 (or a date YYYY-MM-DD: the week that holds it). With "
+        "`unit`, a week without a published schedule answers 404.",
+    )

@@ -149,7 +149,12 @@ class UnitFolderPage(BasePage):
     serve_select_related = ("locale", "unit")
     content_panels = BasePage.content_panels + [FieldPanel("unit", permission="cms.change_unit")]
     parent_page_types = ["exemplar_pages.ExemplarIndexPage"]
-    subpage_types = ["exemplar_pages.ExemplarPage", "exemplar_pages.UnitNewsPage", "exemplar_pages.PlanPage"]
+    subpage_types = [
+        "exemplar_pages.ExemplarPage",
+        "exemplar_pages.UnitNewsPage",
+        "exemplar_pages.PlanPage",
+        "exemplar_pages.WeeklySchedulePage",
+    ]
 
     class Meta:
         verbose_name = _("thư mục đơn vị")
