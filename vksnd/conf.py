@@ -57,6 +57,8 @@ MIDDLEWARE = [
     # document answers (presigned redirects, private files) are never cached by a CDN.
     "media.middleware.StorageErrorMiddleware",
     "media.middleware.DocumentCacheControlMiddleware",
+    # Every workflow action ends with a message saying what was done (workflows/action_messages.py).
+    "workflows.action_messages.WorkflowActionMessageMiddleware",
 ]
 
 # Named in the reader's language (gettext_lazy is allowed in settings): a Vietnamese page

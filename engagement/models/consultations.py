@@ -71,7 +71,7 @@ class Consultation(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
         FieldPanel("intro"),
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
         FieldPanel("channels", widget=forms.CheckboxSelectMultiple),
-        MultiFieldPanel([InlinePanel("nominees", label=_("Ứng viên"))], heading=_("Danh sách ứng viên")),
+        MultiFieldPanel([InlinePanel("nominees", label=_("ứng viên"))], heading=_("Danh sách ứng viên")),
     ]
 
     class Meta:

@@ -188,7 +188,7 @@ class ExemplarPage(ClosedFolderContentMixin, BasePage):
     achievement_panels = [
         FieldPanel("achievement_period"),
         FieldPanel("achievements"),
-        InlinePanel("awards", heading=_("Khen thưởng đã nhận"), label=_("Khen thưởng")),
+        InlinePanel("awards", heading=_("Khen thưởng đã nhận"), label=_("khen thưởng")),
         FieldPanel("campaigns", widget=forms.CheckboxSelectMultiple),
         FieldPanel("recognition_level", permission="exemplar_pages.verify_exemplarpage"),
     ]
