@@ -22,6 +22,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.choosers import scope_to_folder
 from cms.models import Unit
 from cms.text import normalize
 
@@ -59,6 +60,7 @@ class ExemplarPageForm(MediaPermissionPageForm):
         if isinstance(folder, UnitFolderPage) and "unit" in self.fields:
             allowed = Unit.objects.filter(pk__in=folder.unit.descendant_ids())
             self.fields["unit"].queryset = allowed
+            scope_to_folder(self.fields["unit"], folder.unit)
             if not self.instance.unit_id:
                 self.fields["unit"].initial = folder.unit_id
 

@@ -24,6 +24,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList, TabbedIn
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from cms.choosers import scope_to_folder
 from cms.docnumbers import parse_document_number, validate_document_number
 from cms.models import Unit
 from cms.text import normalize
@@ -42,6 +43,7 @@ class UnitContentForm(WagtailAdminPageForm):
         folder = self.parent_page.specific if self.parent_page else None
         if isinstance(folder, UnitFolderPage) and "unit" in self.fields:
             self.fields["unit"].queryset = Unit.objects.filter(pk__in=folder.unit.descendant_ids())
+            scope_to_folder(self.fields["unit"], folder.unit)
             if not self.instance.unit_id:
                 self.fields["unit"].initial = folder.unit_id
 
