@@ -19,7 +19,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList, TabbedInterface, TitleFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -31,11 +30,12 @@ from cms.text import normalize
 
 from ..blocks import StoryBlock
 from ..closure import ClosedFolderContentMixin
+from ..forms import RevisionOnlyInModerationPageForm
 from .base import BasePage
 from .indexes import UnitFolderPage
 
 
-class UnitContentForm(WagtailAdminPageForm):
+class UnitContentForm(RevisionOnlyInModerationPageForm):
     """The unit is the folder's unit (or one of its sub-units), preselected."""
 
     def __init__(self, *args, **kwargs):
