@@ -78,3 +78,10 @@ def test_the_translation_editor_gets_its_english_only_phrases_in_vietnamese(admi
     assert "translations/editor_words.js" in html
     for phrase in ("Bản dịch từ %(source)s sang %(target)s", "Thao tác khác"):
         assert json.dumps(phrase)[1:-1] in html
+
+
+@pytest.mark.parametrize(("value", "text"), [(True, "Có"), (False, "Không"), ("3", "3")])
+def test_plain_columns_write_yes_no_fields_in_words(value, text):
+    with translation.override("vi"):
+        html = render_to_string("wagtailadmin/tables/cell.html", {"value": value, "column": None})
+    assert html.split("<td >")[1].split("</td>")[0].strip() == text
