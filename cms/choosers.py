@@ -1,5 +1,6 @@
 """
-Chooser widgets that survive a value that is not an id.
+Chooser widgets that survive a value that is not an id, and chooser fields of page forms
+narrowed to what the form allows (imported by models: no views here).
 
 Wagtail's choosers (`BaseChooser.get_instance`) look the submitted value up by primary key
 to re-render a form with errors; a value that is not an id ("abc", a NUL byte) raised
@@ -28,3 +29,16 @@ def get_instance(self, value):
 
 def install() -> None:
     BaseChooser.get_instance = get_instance
+
+
+def scope_to_folder(field, unit) -> None:
+    """
+    A page form's unit chooser offers only this folder unit's subtree
+    (`cms.viewsets.UnitChooserFilterForm` reads `folder_unit`), ended units included when the
+    folder's own unit has ended.
+    """
+    widget = field.widget
+    if not hasattr(widget, "get_chooser_modal_url"):
+        return
+    url = widget.get_chooser_modal_url()
+    widget.get_chooser_modal_url = lambda: f"{url}?folder_unit={unit.pk}"

@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "media.middleware.DocumentCacheControlMiddleware",
     # CORS of the content API for partners' browser pages (partners/cors.py).
     "partners.cors.ContentAPICorsMiddleware",
+    # Every workflow action ends with a message saying what was done (workflows/action_messages.py).
+    "workflows.action_messages.WorkflowActionMessageMiddleware",
 ]
 
 # Named in the reader's language (gettext_lazy is allowed in settings): a Vietnamese page
@@ -127,13 +129,11 @@ DEFAULTS: dict[str, Any] = {
     "DATA_UPLOAD_MAX_NUMBER_FIELDS": 10_000,
     # Pages edited after an approval must be approved again.
     "WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT": True,
-    # No autosave in the page editor. Wagtail's autosave of a page that is not live saves the
-    # whole page row from the open form (EditView.save_action: form.save(commit=not page.live)),
-    # so an editor left open by a reviewer raced the workflow's actions taken meanwhile in
-    # other sessions: a channel's release was undone (live flipped back to False) and the
-    # channels chosen at verification were lost. Editors save explicitly until Wagtail's
-    # autosave writes only a revision.
-    "WAGTAIL_AUTOSAVE_INTERVAL": 0,
+    # Wagtail's autosave of the page editor (milliseconds after a change). It was off while
+    # it could undo a channel's release: Wagtail saves the row of a page that is not live from
+    # the open form. The page forms now write only a revision while the page is in moderation
+    # (exemplar_pages.forms.RevisionOnlyInModerationPageForm), so it is on again.
+    "WAGTAIL_AUTOSAVE_INTERVAL": 500,
     "WAGTAIL_MODERATION_ENABLED": True,
     # Record who approved the revision (workflows/provenance.py) before publishing it.
     "WAGTAIL_FINISH_WORKFLOW_ACTION": "workflows.finish.publish_with_provenance",

@@ -23,6 +23,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.choosers import scope_to_folder
 from cms.models import Unit
 from cms.text import normalize
 
@@ -61,6 +62,7 @@ class ExemplarPageForm(MediaPermissionPageForm):
         if isinstance(folder, UnitFolderPage) and "unit" in self.fields:
             allowed = Unit.objects.filter(pk__in=folder.unit.descendant_ids())
             self.fields["unit"].queryset = allowed
+            scope_to_folder(self.fields["unit"], folder.unit)
             if not self.instance.unit_id:
                 self.fields["unit"].initial = folder.unit_id
 
@@ -208,7 +210,7 @@ class ExemplarPage(ClosedFolderContentMixin, BasePage):
     achievement_panels = [
         FieldPanel("achievement_period"),
         FieldPanel("achievements"),
-        InlinePanel("awards", heading=_("Khen thưởng đã nhận"), label=_("Khen thưởng")),
+        InlinePanel("awards", heading=_("Khen thưởng đã nhận"), label=_("khen thưởng")),
         FieldPanel("campaigns", widget=forms.CheckboxSelectMultiple),
         FieldPanel("recognition_level", permission="exemplar_pages.verify_exemplarpage"),
     ]
