@@ -147,6 +147,7 @@ class CachedAnswerMiddleware:
         if count is not None:
             # Counted here: the full path uses this count instead of counting again.
             request.content_api_count = (bucket, count, now)
+        partner = None
         if identity == ANONYMOUS:
             channels = found.get(access.PUBLIC_CHANNELS_KEY)
             caller = None if channels is None else (channels, None, (), settings.CONTENT_API_ANON_RATE_LIMIT)
@@ -173,6 +174,8 @@ class CachedAnswerMiddleware:
         ):
             return None
         request.served_from = "content_api_cache"
+        # Who was answered, as the full path records it (CORS allows this partner's origins).
+        request.auth = partner
         if _etag_matches(request.META.get("HTTP_IF_NONE_MATCH", ""), entry["etag"]):
             response = HttpResponse(status=304)
             for name, value in entry["headers"]:

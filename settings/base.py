@@ -107,6 +107,10 @@ MIDDLEWARE = [
     # before anything touches the database (public_site/middleware.py).
     "public_site.middleware.PathLanguageMiddleware",
     "public_site.middleware.PublicPageCacheMiddleware",
+    # CORS of the content API for partners' browser pages (partners/cors.py): outside the
+    # cached answers, so that cached answers and 304s get their caller's headers and the cache
+    # never keeps one origin's Access-Control-Allow-Origin for another.
+    "partners.cors.ContentAPICorsMiddleware",
     # The content API's cached answers after one cache round trip, before the rest of the
     # stack, URL resolution and Django Ninja (content_api/middleware.py).
     "content_api.middleware.CachedAnswerMiddleware",

@@ -154,3 +154,23 @@ def test_the_office_edits_a_partners_origins_in_its_admin(office_client, portal)
     form = office_client.get(reverse("partners:edit", args=[partner.pk]))
 
     assert 'name="allowed_origins"' in form.content.decode()
+
+
+def test_cached_answers_and_304s_carry_the_callers_cors_headers_and_never_anothers(
+    client, portal, press, make_exemplar
+):
+    make_exemplar(channel_codes=("portal",))
+    first = client.get(LISTING, HTTP_ORIGIN=PORTAL, **bearer(portal))
+    # The same key from the press's origin (a key copied into another site's page): the
+    # cached answer of the portal's key must not carry the portal's origin, nor allow the press.
+    copied = client.get(LISTING, HTTP_ORIGIN=PRESS, **bearer(portal))
+    again = client.get(LISTING, HTTP_ORIGIN=PORTAL, **bearer(portal))
+    revalidated = client.get(LISTING, HTTP_ORIGIN=PORTAL, HTTP_IF_NONE_MATCH=first["ETag"], **bearer(portal))
+
+    assert getattr(again.wsgi_request, "served_from", None) == "content_api_cache"
+    assert copied.status_code == 200
+    assert "Access-Control-Allow-Origin" not in copied
+    assert again["Access-Control-Allow-Origin"] == PORTAL
+    assert revalidated.status_code == 304
+    assert revalidated["Access-Control-Allow-Origin"] == PORTAL
+    assert "origin" in vary(again) and "origin" in vary(revalidated)
