@@ -33,9 +33,9 @@ def test_twenty_readers_and_five_editors_for_a_minute_get_no_error_and_lose_no_e
     _partner, _token, key = make_partner(channel_codes=("public",), rate_limit=10_000_000)
     env = server_env(database_url(), own_redis.url, CONTENT_API_ANON_RATE_LIMIT="10000000")
     server = Gunicorn(env, servers.logs, workers=WORKERS, timeout=60)
+    servers.callback(server.stop)  # registered first: a failed start is stopped too
     server.start()
     print(f"gunicorn ready after {server.ready_after:.1f} s")
-    servers.callback(server.stop)
 
     recorder, stop = Recorder(), threading.Event()
     paths = [

@@ -61,8 +61,8 @@ def test_a_postgresql_restart_under_load_fails_only_the_requests_in_flight_and_l
         CONTENT_API_ANON_RATE_LIMIT="1000000",
     )
     server = Gunicorn(env, servers.logs, workers=3, timeout=60)
+    servers.callback(server.stop)  # registered first: a failed start is stopped too
     server.start()
-    servers.callback(server.stop)
     recorder, stop = Recorder(), threading.Event()
     paths = [f"{API}/exemplars/?limit=20", f"{API}/exemplars/{readable.pk}/", f"{API}/units/?limit=20"]
     threads = [
