@@ -16,7 +16,7 @@ from wagtail.models import Revision
 
 from exemplar_pages.models import ExemplarPage
 from tests.fixtures.reliability import database_url
-from tests.helpers.load import API, Editor, Recorder, print_figures, read_api
+from tests.helpers.load import API, CLIENT_TIMEOUT, Editor, Recorder, print_figures, read_api
 from tests.helpers.servers import Gunicorn, server_env
 
 pytestmark = [pytest.mark.heavy, pytest.mark.django_db(transaction=True)]
@@ -81,7 +81,7 @@ def test_twenty_readers_and_five_editors_for_a_minute_get_no_error_and_lose_no_e
     time.sleep(SECONDS)
     stop.set()
     for thread in threads:
-        thread.join(90)
+        thread.join(CLIENT_TIMEOUT + 30)
     elapsed = time.monotonic() - started
 
     print_figures(
