@@ -21,6 +21,10 @@ from tests.helpers.servers import AdminSession
 
 PASSWORD = "correct-horse-battery"  # tests.factories.UserFactory's
 API = "/api/content/v1"
+# How long a client waits for an answer. Generous: on a small shared machine a request can
+# queue for many seconds behind the others; a hang is still caught (the server's own worker
+# timeout is 60 s, and the tests join every client thread).
+CLIENT_TIMEOUT = 120
 
 
 @dataclass
@@ -76,7 +80,7 @@ def read_api(base: str, paths: list[str], headers: dict, recorder: Recorder, sto
         n = 0
         while not stop.is_set():
             path = paths[n % len(paths)]
-            recorder.call("read", lambda path=path: session.get(base + path, timeout=60))
+            recorder.call("read", lambda path=path: session.get(base + path, timeout=CLIENT_TIMEOUT))
             n += 1
 
 
@@ -96,7 +100,7 @@ class Reviewers:
         ]
         sessions = []
         for name, data in steps:
-            session = AdminSession(base)
+            session = AdminSession(base, timeout=CLIENT_TIMEOUT)
             session.login(people[name].username, PASSWORD)
             sessions.append((name, session, data))
         return cls(sessions)
@@ -175,7 +179,7 @@ class Editor:
 
     def sign_in(self, people: dict) -> None:
         """Before the clock starts: the editor's and the reviewers' sessions."""
-        self.session = AdminSession(self.base)
+        self.session = AdminSession(self.base, timeout=CLIENT_TIMEOUT)
         self.session.login(self.username, PASSWORD)
         self.reviewers = Reviewers.signed_in(self.base, people)
 

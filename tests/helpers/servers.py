@@ -229,13 +229,13 @@ class Gunicorn:
 class AdminSession(requests.Session):
     """Someone signed in to the admin of a live server (plain HTTP on loopback)."""
 
-    def __init__(self, base: str):
+    def __init__(self, base: str, timeout: float = 30):
         super().__init__()
-        self.base = base
+        self.base, self.timeout = base, timeout
         self.headers["Origin"] = base
 
     def request(self, method, url, *args, **kwargs):
-        kwargs.setdefault("timeout", 30)
+        kwargs.setdefault("timeout", self.timeout)
         kwargs.setdefault("allow_redirects", False)
         return super().request(method, self.base + url if url.startswith("/") else url, *args, **kwargs)
 

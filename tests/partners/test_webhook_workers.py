@@ -30,6 +30,9 @@ pytestmark = [
     pytest.mark.usefixtures("loopback_webhooks"),
 ]
 
+# Seconds a `manage.py db_worker` may take to start: about 45 on a busy 2-core machine.
+WORKER_START = 90
+
 WORKER_SETTINGS = """
 from settings.test import *  # noqa: F403
 
@@ -114,7 +117,7 @@ def test_two_workers_and_the_cron_send_each_scheduled_attempt_exactly_once(
             return WebhookDelivery.objects.filter(status=DeliveryStatus.SUCCEEDED).exists()
 
         # The first attempt fails; its retry is deferred 5 s; the cron races both workers.
-        wait_for(succeeded, timeout=40, cron=True)
+        wait_for(succeeded, timeout=WORKER_START + 30, cron=True)
         time.sleep(1)  # would a straggler send it again?
     delivery = WebhookDelivery.objects.get()
     assert delivery.attempts == 2
@@ -139,7 +142,7 @@ def test_a_worker_killed_during_a_delivery_is_replaced_and_the_delivery_happens_
         WebhookSubscription.objects.create(partner=partner, url=receiver.url)
         [doomed] = workers(1)
         make_exemplar(channel_codes=("portal",))
-        assert first_arrived.wait(30)
+        assert first_arrived.wait(WORKER_START + 20)
         doomed.send_signal(signal.SIGKILL)
         doomed.wait(10)
         release.set()
@@ -148,7 +151,7 @@ def test_a_worker_killed_during_a_delivery_is_replaced_and_the_delivery_happens_
         workers(1)  # the restart; the cron finds the delivery once the dead worker's lease is over
         wait_for(
             lambda: WebhookDelivery.objects.filter(status=DeliveryStatus.SUCCEEDED).exists(),
-            timeout=30,
+            timeout=WORKER_START + 20,
             cron=True,
         )
         time.sleep(1)

@@ -16,7 +16,7 @@ from wagtail.models import Revision
 
 from exemplar_pages.models import ExemplarPage
 from tests.fixtures.reliability import database_url
-from tests.helpers.load import API, Editor, Recorder, print_figures, read_api
+from tests.helpers.load import API, CLIENT_TIMEOUT, Editor, Recorder, print_figures, read_api
 from tests.helpers.servers import Gunicorn, server_env
 
 pytestmark = [pytest.mark.heavy, pytest.mark.django_db(transaction=True)]
@@ -33,9 +33,9 @@ def test_twenty_readers_and_five_editors_for_a_minute_get_no_error_and_lose_no_e
     _partner, _token, key = make_partner(channel_codes=("public",), rate_limit=10_000_000)
     env = server_env(database_url(), own_redis.url, CONTENT_API_ANON_RATE_LIMIT="10000000")
     server = Gunicorn(env, servers.logs, workers=WORKERS, timeout=60)
+    servers.callback(server.stop)  # registered first: a failed start is stopped too
     server.start()
     print(f"gunicorn ready after {server.ready_after:.1f} s")
-    servers.callback(server.stop)
 
     recorder, stop = Recorder(), threading.Event()
     paths = [
@@ -81,7 +81,7 @@ def test_twenty_readers_and_five_editors_for_a_minute_get_no_error_and_lose_no_e
     time.sleep(SECONDS)
     stop.set()
     for thread in threads:
-        thread.join(90)
+        thread.join(CLIENT_TIMEOUT + 30)
     elapsed = time.monotonic() - started
 
     print_figures(

@@ -17,7 +17,16 @@ import psycopg
 import pytest
 
 from tests.fixtures.reliability import database_url
-from tests.helpers.load import API, Editor, Recorder, half_written, print_figures, read_api, revision_titles
+from tests.helpers.load import (
+    API,
+    CLIENT_TIMEOUT,
+    Editor,
+    Recorder,
+    half_written,
+    print_figures,
+    read_api,
+    revision_titles,
+)
 from tests.helpers.servers import Gunicorn, PostgresCluster, server_env
 
 pytestmark = [pytest.mark.heavy, pytest.mark.django_db(transaction=True)]
@@ -61,8 +70,8 @@ def test_a_postgresql_restart_under_load_fails_only_the_requests_in_flight_and_l
         CONTENT_API_ANON_RATE_LIMIT="1000000",
     )
     server = Gunicorn(env, servers.logs, workers=3, timeout=60)
+    servers.callback(server.stop)  # registered first: a failed start is stopped too
     server.start()
-    servers.callback(server.stop)
     recorder, stop = Recorder(), threading.Event()
     paths = [f"{API}/exemplars/?limit=20", f"{API}/exemplars/{readable.pk}/", f"{API}/units/?limit=20"]
     threads = [
@@ -92,7 +101,7 @@ def test_a_postgresql_restart_under_load_fails_only_the_requests_in_flight_and_l
     time.sleep(AFTER)
     stop.set()
     for thread in threads:
-        thread.join(90)
+        thread.join(CLIENT_TIMEOUT + 30)
     print_figures(
         f"PostgreSQL restarted after {BEFORE:.0f} s (down {restarted - restart_began:.1f} s)",
         recorder,

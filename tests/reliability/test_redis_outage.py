@@ -27,8 +27,8 @@ def test_the_api_the_site_and_the_admin_keep_answering_while_redis_is_stopped(
     server = Gunicorn(
         server_env(database_url(), own_redis.url, CONTENT_API_ANON_RATE_LIMIT="5"), servers.logs
     )
+    servers.callback(server.stop)  # registered first: a failed start is stopped too
     server.start()
-    servers.callback(server.stop)
     base = server.base
     editor = Editor(
         base,
