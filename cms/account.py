@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.account import NameEmailForm
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
+from cms.lockouts import locked_message
+
 
 class VietnameseNameEmailForm(NameEmailForm):
     """Wagtail's name and e-mail form, without requiring a family name."""
@@ -30,7 +32,5 @@ class LoginForm(WagtailLoginForm):
             return super().clean()
         except forms.ValidationError:
             if getattr(self.request, "axes_locked_out", False):
-                from cms.lockouts import locked_message
-
                 raise forms.ValidationError(locked_message(), code="locked") from None
             raise

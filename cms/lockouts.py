@@ -15,6 +15,7 @@ from __future__ import annotations
 from asgiref.sync import sync_to_async
 from axes.backends import AxesStandaloneBackend
 from axes.models import AccessAttempt
+from django.conf import settings
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -27,8 +28,6 @@ LOCKED_MESSAGE = _(
 
 
 def locked_message():
-    from django.conf import settings
-
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     return LOCKED_MESSAGE % {"minutes": minutes}
 

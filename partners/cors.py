@@ -24,12 +24,14 @@ No cookie is ever allowed (no Access-Control-Allow-Credentials): partners use be
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
 
 from content_api.access import Caller
 
 from . import origins
+from .models import Partner
 
 API_PREFIX = "/api/content/"
 PARTNER_METHODS = "GET, HEAD, POST"
@@ -40,8 +42,18 @@ EXPOSED = "ETag, Cache-Tag, Retry-After, RateLimit-Limit, RateLimit-Remaining"
 PREFLIGHT_MAX_AGE = 600
 
 
+def by_partner() -> dict[int, frozenset[str]]:
+    """Each active partner's browser origins, from the shared cache (read again on any partner change)."""
+    found = cache.get(origins.ORIGINS_KEY)
+    if found is None:
+        rows = Partner.objects.filter(is_active=True).exclude(allowed_origins="")
+        found = {pk: frozenset(origins.parse(text)) for pk, text in rows.values_list("pk", "allowed_origins")}
+        cache.set(origins.ORIGINS_KEY, found, origins.ORIGINS_TTL)
+    return found
+
+
 def all_partner_origins() -> frozenset[str]:
-    return frozenset().union(*origins.by_partner().values())
+    return frozenset().union(*by_partner().values())
 
 
 class ContentAPICorsMiddleware:
@@ -93,7 +105,7 @@ class ContentAPICorsMiddleware:
         if not origin:
             return
         if isinstance(caller, Caller) and caller.is_partner:
-            allowed = origin in origins.by_partner().get(caller.partner_id, ())
+            allowed = origin in by_partner().get(caller.partner_id, ())
         else:
             # Anonymous (public reads limited to partners' origins), or a refused key (401,
             # 429): a partner's page may read why.

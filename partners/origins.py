@@ -67,17 +67,5 @@ ORIGINS_KEY = "partners:cors-origins"
 ORIGINS_TTL = 300
 
 
-def by_partner() -> dict[int, frozenset[str]]:
-    """Each active partner's browser origins, from the shared cache (read again on any partner change)."""
-    found = cache.get(ORIGINS_KEY)
-    if found is None:
-        from .models import Partner
-
-        rows = Partner.objects.filter(is_active=True).exclude(allowed_origins="")
-        found = {pk: frozenset(parse(text)) for pk, text in rows.values_list("pk", "allowed_origins")}
-        cache.set(ORIGINS_KEY, found, ORIGINS_TTL)
-    return found
-
-
 def forget_origins() -> None:
     cache.delete(ORIGINS_KEY)

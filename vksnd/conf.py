@@ -49,6 +49,8 @@ REQUIRED_APPS = [
     "django_filters",
     "ninja",
     "django_tasks",
+    # The records of locked admin logins, listed in the admin (cms/lockouts.py).
+    "axes",
 ]
 REPLACED_APPS = {"wagtail.locales": "wagtail_localize.locales"}
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from csp.constants import SELF
+from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware as BaseCSPMiddleware
 from django.conf import settings
 from django.core.cache import cache
@@ -28,6 +28,11 @@ from cms.models import Unit
 from cms.templatetags.csp_nonce import current_request
 from content_api import versioning
 
+ADMIN_PREFIX = "/admin/"
+# The page editor's scripts (Draftail, in Wagtail's vendor.js) add <style> elements whose
+# content changes with each page (measured in Chromium: different hashes every load), so the
+# admin alone allows inline style *elements*; style attributes and every script stay strict.
+ADMIN_EXTRA = {"style-src-elem": [SELF, UNSAFE_INLINE]}
 EMBED_PATH = re.compile(r"^(/en)?/nhung/(don-vi|phong-trao)/")
 ANCESTORS_KEY = "csp:embed-ancestors:{}"
 
@@ -62,6 +67,10 @@ class CSPMiddleware(BaseCSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only: bool = False):
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and EMBED_PATH.match(request.path_info):
+        if report_only:
+            return parts
+        if EMBED_PATH.match(request.path_info):
             parts.replace = {**(parts.replace or {}), "frame-ancestors": embed_ancestors()}
+        elif request.path_info.startswith(ADMIN_PREFIX):
+            parts.replace = {**(parts.replace or {}), **ADMIN_EXTRA}
         return parts
