@@ -118,9 +118,9 @@ def forget_public_channels() -> None:
     cache.delete(PUBLIC_CHANNELS_KEY)
 
 
-def anonymous(client_ip: str) -> Caller:
+def anonymous(client_ip: str, channels: tuple[int, ...] | None = None) -> Caller:
     return Caller(
-        channel_ids=public_channel_ids(),
+        channel_ids=channels if channels is not None else public_channel_ids(),
         rate_limit=settings.CONTENT_API_ANON_RATE_LIMIT,
         bucket=f"ip:{client_ip}",
     )

@@ -69,7 +69,10 @@ def expire_due() -> int:
     return removed
 
 
-def expire_if_due() -> None:
-    """Cheap enough for every request: a cache read until an expiry is due."""
-    if time.time() >= next_expiry():
+def expire_if_due(known: float | None = None) -> None:
+    """
+    Cheap enough for every request: a cache read until an expiry is due (none when the caller
+    already read the next expiry time in this request: `known`).
+    """
+    if time.time() >= (next_expiry() if known is None else known):
         expire_due()

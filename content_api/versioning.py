@@ -50,6 +50,11 @@ def bump() -> dict:
     return version
 
 
+def settled(version: dict) -> dict:
+    """A version read from the cache in force now (turned over if an expiry has passed)."""
+    return _settled(version)
+
+
 def _settled(version: dict | None) -> dict:
     """The version in force, given what the cache held (None, or one an expiry has passed)."""
     if version is None:

@@ -19,7 +19,9 @@ class PartnerOrPublic(HttpBearer):
     def __call__(self, request):
         header = request.headers.get("Authorization")
         if header is None:
-            return access.anonymous(access.client_ip(request))
+            # The public channels as content_api.middleware read them for this request, if it did.
+            read = getattr(request, "content_api_read", None) or {}
+            return access.anonymous(access.client_ip(request), channels=read.get("public_channels"))
         scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise AuthenticationError()

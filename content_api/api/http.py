@@ -68,7 +68,10 @@ def cached_json(request, caller: Caller, build: Callable[[], tuple[bytes, list[s
     `build` returns the body and its cache tags; it runs only when neither the client nor
     the cache already holds this exact representation.
     """
-    version = versioning.current()
+    # The version content_api.middleware read for this request (settled as versioning.current
+    # settles it), else read now.
+    read = getattr(request, "content_api_read", None) or {}
+    version = versioning.settled(read["version"]) if read.get("version") else versioning.current()
     # What content_api.middleware needs to keep the final answer for a one-round-trip replay:
     # the version it was built under (taken before building) and whom it was built for.
     request.content_api_answer = (version["token"], caller)
@@ -88,11 +91,15 @@ def cached_json(request, caller: Caller, build: Callable[[], tuple[bytes, list[s
         response = HttpResponse(status=304)
     else:
         key = RESPONSE_KEY.format(digest)
-        entry = cache.get(key)
+        # content_api.middleware keeps the final answer for this caller and serves it next
+        # time; this store (shared by callers of the same channels) is for requests it passed by.
+        kept_by_middleware = bool(read)
+        entry = None if kept_by_middleware else cache.get(key)
         if entry is None:
             body, tags = build()
             entry = (body, ",".join(dict.fromkeys(tags)))
-            cache.set(key, entry, settings.CONTENT_API_RESPONSE_CACHE_SECONDS)
+            if not kept_by_middleware:
+                cache.set(key, entry, settings.CONTENT_API_RESPONSE_CACHE_SECONDS)
         response = HttpResponse(entry[0], content_type=JSON)
         if entry[1]:
             headers["Cache-Tag"] = entry[1]

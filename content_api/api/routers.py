@@ -69,9 +69,14 @@ def _envelope(items: list[bytes], next_link: str | None, count: int | None) -> b
     return body + b"}"
 
 
+def _read(request: HttpRequest, name: str):
+    """A value content_api.middleware read from the cache for this request, or None."""
+    return (getattr(request, "content_api_read", None) or {}).get(name)
+
+
 def guard(request: HttpRequest, schema):
     caller: Caller = request.auth
-    expiry.expire_if_due()
+    expiry.expire_if_due(_read(request, "next_expiry"))
     limited = rate_limited(caller, request)
     if limited is None:
         _refuse_unknown(request, schema)
@@ -111,7 +116,7 @@ def _listing(request: HttpRequest, kind: str, params):
 def _detail_guard(request: HttpRequest):
     """Rate limit and parameter check of the endpoints that take no query parameters."""
     caller: Caller = request.auth
-    expiry.expire_if_due()
+    expiry.expire_if_due(_read(request, "next_expiry"))
     limited = rate_limited(caller, request)
     if limited is None and request.GET:
         _refuse_unsafe(request)
