@@ -77,7 +77,7 @@ def test_the_editor_autosaves_but_the_creation_form_does_not(people, lam_dong_fo
         reverse("wagtailadmin_pages:add", args=("exemplar_pages", "exemplarpage", lam_dong_folder.pk))
     )
     assert add.status_code == 200
-    assert "w-autosave" not in add.content.decode()
+    assert "data-w-autosave-interval-value" not in add.content.decode()
     page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
     edit = as_user(people["head"]).get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
-    assert "w-autosave" in edit.content.decode()
+    assert "data-w-autosave-interval-value" in edit.content.decode()
