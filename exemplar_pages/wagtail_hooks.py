@@ -5,6 +5,7 @@ from wagtail.snippets.models import register_snippet
 
 from cms.models import RoleCode
 
+from .dashboard import ProposePanel, folders_to_propose_in
 from .mail_admin import MailMessageViewSet
 from .on_behalf import tell_the_head
 from .viewsets import CampaignListingViewSet, ExemplarListingViewSet, NewsListingViewSet, VocabularyGroup
@@ -50,3 +51,10 @@ def role_permissions():
 @hooks.register("after_create_page")
 def tell_the_head_of_content_filed_on_behalf(request, page) -> None:
     tell_the_head(page.specific)
+
+
+@hooks.register("construct_homepage_panels")
+def add_propose_panel(request, panels) -> None:
+    folders = folders_to_propose_in(request.user)
+    if folders:
+        panels.insert(0, ProposePanel(folders))

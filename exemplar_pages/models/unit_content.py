@@ -46,7 +46,9 @@ class UnitContentForm(RevisionOnlyInModerationPageForm):
             self.fields["unit"].queryset = Unit.objects.filter(pk__in=folder.unit.descendant_ids())
             scope_to_folder(self.fields["unit"], folder.unit)
             if not self.instance.unit_id:
-                self.fields["unit"].initial = folder.unit_id
+                # The form's initial data comes from the new page (unit None), which a field's
+                # own initial would not override.
+                self.initial["unit"] = self.fields["unit"].initial = folder.unit_id
 
     def clean(self):
         cleaned = super().clean()

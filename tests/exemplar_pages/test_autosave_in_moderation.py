@@ -69,3 +69,15 @@ def test_an_autosave_during_moderation_keeps_a_revision_and_leaves_the_row(
     assert page.get_latest_revision_as_object().lead == "Thủ trưởng sửa câu chữ."
     assert ExemplarPage.objects.get(pk=page.pk).lead != "Thủ trưởng sửa câu chữ."
     assert not page.live
+
+
+def test_the_editor_autosaves_but_the_creation_form_does_not(people, lam_dong_folder, bang_khen, workflows):
+    client = as_user(people["editor"])
+    add = client.get(
+        reverse("wagtailadmin_pages:add", args=("exemplar_pages", "exemplarpage", lam_dong_folder.pk))
+    )
+    assert add.status_code == 200
+    assert "data-w-autosave-interval-value" not in add.content.decode()
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
+    edit = as_user(people["head"]).get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert "data-w-autosave-interval-value" in edit.content.decode()
