@@ -97,5 +97,14 @@ smoke-prod: $(BIN)/.dev ## Two gunicorn servers with production settings, worker
 bench: $(BIN)/.runtime ## Benchmark the content API against Wagtail's API, PostgreSQL + Redis (bench/README.md; N=2000)
 	$(PY) bench/run.py --n $(or $(N),2000)
 
+.PHONY: bench-tools
+bench-tools: ## Install the load generator of bench/served.py (Debian's wrk) when it is missing
+	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+	@wrk --version | head -1
+
+.PHONY: bench-served
+bench-served: $(BIN)/.runtime bench-tools ## The benchmark through gunicorn over loopback HTTP, driven by wrk (bench/README.md; N=2000)
+	$(PY) bench/served.py --n $(or $(N),2000)
+
 clean: ## Remove the virtualenv and local state (database, media, test database templates)
 	rm -rf $(VENV) var

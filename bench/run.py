@@ -548,6 +548,9 @@ class Bench:
         assert urlsplit(expected).path.encode() in deep.body, "deep listing cursor does not land as expected"
         # The page ceiling serves exactly the bytes of a cached exemplar page.
         urls.FIXED_PAGE["bytes"] = self.client.get(self.page_paths[0]).body
+        from django.core.cache import cache
+
+        cache.set(urls.FIXED_PAGE_CACHE_KEY, urls.FIXED_PAGE["bytes"], None)
 
     def forget_listing(self) -> None:
         """

@@ -479,6 +479,8 @@ AWARD_COLUMNS = [
     "award_form_id",
     "kind_id",
     "exemplar_id",
+    "status",
+    "source",
 ]
 DOCUMENT_COLUMNS = [
     "page_id",
@@ -699,6 +701,8 @@ class Cloner:
                     award["award_form_id"],
                     award["kind_id"],
                     page_id,
+                    award["status"],
+                    award["source"],
                 )
             )
         tables.tags += [(page_id, tag_id) for tag_id in template.tag_ids]

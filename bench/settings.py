@@ -35,3 +35,9 @@ WAGTAILAPI_DOCS_ENABLED = False
 # Static files are not served by the benchmark; the finders are not needed.
 WHITENOISE_USE_FINDERS = False
 WHITENOISE_AUTOREFRESH = False
+
+# bench/served.py's "uncached" gunicorn: nothing the API or the public site answers is kept
+# (every list, detail, page and listing is built again, and so are the filters' choices).
+if env("BENCH_UNCACHED"):
+    CONTENT_API_RESPONSE_CACHE_SECONDS = 0
+    PUBLIC_SITE_PAGE_CACHE_SECONDS = 0

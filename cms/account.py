@@ -23,3 +23,14 @@ class LoginForm(WagtailLoginForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["password"].label = _("Mật khẩu")
+
+    def clean(self):
+        """A login django-axes refused (too many failures) says so, not "wrong password"."""
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            if getattr(self.request, "axes_locked_out", False):
+                from cms.lockouts import locked_message
+
+                raise forms.ValidationError(locked_message(), code="locked") from None
+            raise

@@ -14,7 +14,7 @@ class CmsConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save
         from wagtail.admin.views.account import NameEmailSettingsPanel
 
-        from . import spreadsheets, unit_graph
+        from . import choosers, csp, form_errors, spreadsheets, unit_graph
         from .account import VietnameseNameEmailForm
         from .models import Unit
 
@@ -22,6 +22,12 @@ class CmsConfig(AppConfig):
         NameEmailSettingsPanel.form_class = VietnameseNameEmailForm
         # No CSV export of the admin writes a cell a spreadsheet would run as a formula.
         spreadsheets.install()
+        # Wagtail's choosers write their inline init script without a nonce, which the
+        # Content-Security-Policy (vksnd/csp.py) would block: give it the request's.
+        csp.install_chooser_nonce()
+        choosers.install()
+        # Every form error in the admin's message names its field by label (cms/form_errors.py).
+        form_errors.install()
 
         # The cached hierarchy and lineage of the units follow every change of the directory.
         for signal in (post_save, post_delete):

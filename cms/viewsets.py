@@ -37,7 +37,13 @@ def search_units(queryset, query: str):
 
 
 class UnitChooserFilterForm(BaseFilterForm):
-    """The unit chooser: only units valid today unless asked, and a search that ignores accents."""
+    """
+    The unit chooser: only units valid today unless asked, and a search that ignores accents.
+
+    Opened from a unit folder's page form (`cms.choosers.scope_to_folder`), it offers only the folder unit's
+    own subtree; when that unit itself has ended (Bình Thuận's folder after 30/6/2025), its
+    ended units are offered too: the folder is that unit's archive, and nothing else is valid there.
+    """
 
     q = forms.CharField(
         label=_("Tìm đơn vị"),
@@ -50,8 +56,15 @@ class UnitChooserFilterForm(BaseFilterForm):
         widget=forms.CheckboxInput(attrs={"data-chooser-modal-search-filter": True}),
     )
 
+    folder_unit = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
     def filter(self, objects):
-        if not self.cleaned_data.get("include_ended"):
+        folder_unit = Unit.objects.filter(pk=self.cleaned_data.get("folder_unit")).first()
+        if folder_unit is not None:
+            objects = objects.filter(pk__in=folder_unit.descendant_ids())
+        folder_ended = folder_unit is not None and folder_unit.valid_until is not None
+        folder_ended = folder_ended and folder_unit.valid_until < timezone.localdate()
+        if not self.cleaned_data.get("include_ended") and not folder_ended:
             objects = objects.current()
         query = (self.cleaned_data.get("q") or "").strip()
         if query:

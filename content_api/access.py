@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 
+from cms import clients
 from cms.models import Channel
 
 from . import ratelimit
@@ -58,10 +59,32 @@ TokenResolver = Callable[[str], Caller]
 _token_resolver: TokenResolver | None = None
 
 
-def register_token_resolver(resolver: TokenResolver) -> None:
+@dataclass(frozen=True)
+class TokenCache:
+    """
+    Where the resolver keeps what a token stands for, so that a cached answer can be served
+    after one cache round trip (content_api.middleware): `key(token)` is the cache key of
+    the token's entry (None for a token of the wrong shape) and `caller(entry)` the Caller
+    that entry stands for, or None when it stands for nobody (invalid, revoked, expired).
+    """
+
+    key: Callable[[str], str | None]
+    caller: Callable[[object], Caller | None]
+
+
+_token_cache: TokenCache | None = None
+
+
+def register_token_resolver(resolver: TokenResolver, cache: TokenCache | None = None) -> None:
     """Set the function that turns a bearer token into a Caller (or raises InvalidToken)."""
-    global _token_resolver
+    global _token_resolver, _token_cache
     _token_resolver = resolver
+    _token_cache = cache
+
+
+def token_cache() -> TokenCache | None:
+    """How the registered resolver caches tokens (None: keyed callers always take the full path)."""
+    return _token_cache
 
 
 def caller_for_token(token: str, client: str | None = None) -> Caller:
@@ -104,11 +127,5 @@ def anonymous(client_ip: str) -> Caller:
 
 
 def client_ip(request) -> str:
-    """The caller's address; behind N trusted proxies, the Nth address from the right of X-Forwarded-For."""
-    proxies = settings.CONTENT_API_TRUSTED_PROXIES
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if proxies and forwarded:
-        hops = [h.strip() for h in forwarded.split(",") if h.strip()]
-        if len(hops) >= proxies:
-            return hops[-proxies]
-    return request.META.get("REMOTE_ADDR", "unknown")
+    """The caller's address (cms.clients: behind the trusted proxies), "unknown" if it is none."""
+    return clients.client_ip(request) or "unknown"

@@ -10,7 +10,15 @@ from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.models import Channel, Unit
-from exemplar_pages.models import Award, AwardForm, CampaignPage, CommendationKind, ExemplarPage, NewsPage
+from exemplar_pages.models import (
+    Award,
+    AwardForm,
+    CampaignPage,
+    CommendationKind,
+    ExemplarPage,
+    NewsPage,
+    WeeklySchedulePage,
+)
 from workflows.signals import channel_release_changed
 
 from . import access, projection, versioning
@@ -99,6 +107,11 @@ def _channel_release_changed(sender, page_id, **kwargs):
         projection.sync_page(pk)
 
 
+def _schedule_changed(sender, instance, **kwargs):
+    """A unit's weekly schedule published, unpublished or deleted: the schedules endpoint is stale."""
+    versioning.content_changed(["schedules", f"unit-{instance.unit_id}"], kind="schedule", pk=instance.pk)
+
+
 def _channels_changed(sender, **kwargs):
     access.forget_public_channels()
     versioning.bump()
@@ -114,6 +127,13 @@ def connect() -> None:
     page_published.connect(
         _published_referrers, sender=CampaignPage, dispatch_uid="content-api-campaign-refs"
     )
+    page_published.connect(
+        _schedule_changed, sender=WeeklySchedulePage, dispatch_uid="content-api-pub-schedule"
+    )
+    page_unpublished.connect(
+        _schedule_changed, sender=WeeklySchedulePage, dispatch_uid="content-api-unpub-schedule"
+    )
+    pre_delete.connect(_schedule_changed, sender=WeeklySchedulePage, dispatch_uid="content-api-del-schedule")
     post_page_move.connect(_page_moved, dispatch_uid="content-api-move")
     post_save.connect(_restriction_changed, sender=PageViewRestriction, dispatch_uid="content-api-restrict")
     post_delete.connect(

@@ -14,15 +14,27 @@ from typing import Any
 from django.conf import settings
 
 from cms.models import Unit
-from exemplar_pages.models import CampaignPage, ExemplarPage, NewsPage
+from exemplar_pages.models import CampaignPage, ExemplarPage, NewsPage, PlanPage, UnitNewsPage
 from media.renditions import image_representation
 from workflows.models import Approval
 from workflows.releases import hidden_channel_ids
 
 API_PREFIX = "/api/content/v1"
 
-COLLECTIONS = {"exemplar": "exemplars", "campaign": "campaigns", "news": "news"}
-KIND_BY_MODEL = {ExemplarPage: "exemplar", CampaignPage: "campaign", NewsPage: "news"}
+COLLECTIONS = {
+    "exemplar": "exemplars",
+    "campaign": "campaigns",
+    "news": "news",
+    "unit_news": "unit-news",
+    "plan": "unit-plans",
+}
+KIND_BY_MODEL = {
+    ExemplarPage: "exemplar",
+    CampaignPage: "campaign",
+    NewsPage: "news",
+    UnitNewsPage: "unit_news",
+    PlanPage: "plan",
+}
 
 
 def api_path(kind: str, pk: int) -> str:
@@ -288,8 +300,60 @@ def news_detail(page: NewsPage) -> tuple[dict[str, Any], list[int]]:
     return data, [p.pk for p in exemplars + campaigns]
 
 
+# What units send from their folders: news of their emulation work and their plans. Who filed
+# them on the unit's behalf (`filed_by`) is internal and never read here.
+
+
+def unit_news_summary(page: UnitNewsPage) -> dict[str, Any]:
+    return {
+        **_meta(page, "unit_news"),
+        "date": iso(page.date),
+        "lead": page.lead,
+        "unit": unit_ref(page.unit, page.locale.language_code),
+        "channels": _channels(page),
+    }
+
+
+def unit_news_detail(page: UnitNewsPage) -> tuple[dict[str, Any], list[int]]:
+    campaigns = in_locale(page.related_campaigns.all(), page.locale)
+    data = {
+        **unit_news_summary(page),
+        "body": _stream(page.body),
+        "related_campaigns": [page_ref(p, "campaign") for p in campaigns],
+        "provenance": provenance(page),
+    }
+    return data, [p.pk for p in campaigns]
+
+
+def plan_summary(page: PlanPage) -> dict[str, Any]:
+    return {
+        **_meta(page, "plan"),
+        "number": page.number,
+        "date": iso(page.date),
+        "unit": unit_ref(page.unit, page.locale.language_code),
+        "channels": _channels(page),
+    }
+
+
+def plan_detail(page: PlanPage) -> tuple[dict[str, Any], list[int]]:
+    campaigns = in_locale([page.campaign] if page.campaign_id else [], page.locale)
+    document = page.document
+    data = {
+        **plan_summary(page),
+        "body": _stream(page.body),
+        "document": {"title": document.title, "url": document.url, "extension": document.file_extension}
+        if document
+        else None,
+        "related_campaigns": [page_ref(p, "campaign") for p in campaigns],
+        "provenance": provenance(page),
+    }
+    return data, [p.pk for p in campaigns]
+
+
 BUILDERS = {
     "exemplar": (exemplar_summary, exemplar_detail),
     "campaign": (campaign_summary, campaign_detail),
     "news": (news_summary, news_detail),
+    "unit_news": (unit_news_summary, unit_news_detail),
+    "plan": (plan_summary, plan_detail),
 }

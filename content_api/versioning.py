@@ -21,6 +21,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
+from cms import frontend_cache
+
 from .models import ContentDocument
 from .representations import COLLECTIONS, api_path
 
@@ -108,8 +110,12 @@ def purge(tags: list[str], *, kind: str | None = None, pk: int | None = None) ->
     urls = [f"{base}/api/content/v1/{COLLECTIONS[kind]}/"] if kind in COLLECTIONS else []
     if kind in COLLECTIONS and pk is not None:
         urls.append(base + api_path(kind, pk))
+    if kind == "schedule":
+        urls.append(f"{base}/api/content/v1/schedules/")
     if kind == "unit":
         urls.append(f"{base}/api/content/v1/units/")
         if pk is not None:
             urls.append(f"{base}/api/content/v1/units/{pk}/")
     purge_urls_from_cache(urls)
+    # Every list, filter and cursor page that held the item, by its tags (cms.frontend_cache).
+    frontend_cache.purge_tags(tags)

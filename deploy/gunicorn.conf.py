@@ -4,7 +4,7 @@ gunicorn's configuration for the app servers: `gunicorn --config deploy/gunicorn
 Everything a deployment tunes comes from the environment (GUNICORN_*), so the container image,
 the systemd unit and `make smoke-prod` share this file. Sync workers: the app is CPU-bound
 Django with short database and Redis calls; scale with GUNICORN_WORKERS (2 × cores + 1 is the
-usual start) and with more servers. Access lines come from the app's own JSON request log
+usual start) and with more servers, never with threads (see `threads` below). Access lines come from the app's own JSON request log
 (vksnd.observability), so gunicorn's access log is off and its error log is JSON too.
 """
 
@@ -20,7 +20,17 @@ def _env_int(name: str, default: int) -> int:
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 workers = _env_int("GUNICORN_WORKERS", (os.cpu_count() or 1) * 2 + 1)
 threads = _env_int("GUNICORN_THREADS", 1)
-worker_class = "gthread" if threads > 1 else "sync"
+# One request per process: Wagtail 8 defers a StreamField's required checks on draft saves by
+# switching `required` off and on again on the block definitions, which every thread of a
+# process shares (wagtail/blocks/field_block.py, defer_required_validation). Two editors saving
+# at once in threads of one worker get a 500 ('_original_required'), or a block left optional
+# for good; the reliability load test (tests/reliability/test_load.py) found it. Scale with
+# GUNICORN_WORKERS instead.
+if threads > 1:
+    raise SystemExit(
+        "GUNICORN_THREADS must be 1: Wagtail's draft validation is not thread-safe; raise GUNICORN_WORKERS."
+    )
+worker_class = "sync"
 timeout = _env_int("GUNICORN_TIMEOUT", 30)
 graceful_timeout = _env_int("GUNICORN_GRACEFUL_TIMEOUT", 30)
 keepalive = _env_int("GUNICORN_KEEPALIVE", 5)

@@ -24,6 +24,7 @@ from wagtail.models import Revision, TaskState
 
 from cms.calendar import working_days_between
 from cms.models import Unit, UnitLevel
+from cms.spreadsheets import neutralise
 from exemplar_pages.models import ExemplarPage
 
 from .models import (
@@ -292,6 +293,11 @@ def to_xlsx(report: YearReport) -> bytes:
             cell.font = Font(bold=True)
         for row in table.rows:
             sheet.append(row)
+        # openpyxl writes a text starting with "=" as a formula: names typed by units stay text.
+        for cells in sheet.iter_rows(min_row=2):
+            for cell in cells:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -303,7 +309,7 @@ def to_csv(report: YearReport) -> str:
     writer = csv.writer(buffer)
     for table in report.tables:
         writer.writerow([f"# {table.title}"])
-        writer.writerow(table.headers)
-        writer.writerows(table.rows)
+        writer.writerow([neutralise(value) for value in table.headers])
+        writer.writerows([neutralise(value) for value in row] for row in table.rows)
         writer.writerow([])
     return buffer.getvalue()

@@ -1,18 +1,25 @@
-"""Fixed-window submission counters, shared by every app server through the cache (Redis)."""
+"""
+Fixed-window submission counters, shared by every app server through the cache (Redis).
+
+They fail closed: when the cache cannot count, `allow` raises `CountersUnavailable` and the
+form answers 503 "try again shortly" (content_api.ratelimit says why reads fail open instead).
+"""
 
 from __future__ import annotations
 
 import time
 
-from django.core.cache import cache
+from content_api.ratelimit import count
+
+
+class CountersUnavailable(Exception):
+    """The shared cache cannot count submissions: refuse them for now (fail closed)."""
 
 
 def allow(bucket: str, limit: int, window: int) -> bool:
     """Count one submission of `bucket`; False once more than `limit` fell in this window."""
     slot = int(time.time() // window)
-    key = f"engagement:rate:{bucket}:{slot}"
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        count = 1 if cache.add(key, 1, window + 5) else cache.incr(key)
-    return count <= limit
+    counted = count(f"engagement:rate:{bucket}:{slot}", window)
+    if counted is None:
+        raise CountersUnavailable(bucket)
+    return counted <= limit

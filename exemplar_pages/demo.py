@@ -22,6 +22,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.utils import timezone
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
@@ -48,6 +49,7 @@ from .models import (
     UnitFolderPage,
     UnitNewsPage,
 )
+from .schedule_demo import load_demo_schedules
 
 # The unit whose folder holds the demo content of 2021-2024 (it ended on 30/6/2025), and the
 # unit that succeeded it, where the walk-through's editor and head work today.
@@ -96,19 +98,28 @@ class DemoContentReport:
     images: int = 0
     unit_items: int = 0
     mail: int = 0
+    schedules: int = 0
     existing: int = 0
 
     @property
     def created(self) -> int:
         """How many items this run created."""
-        return self.campaigns + self.news + self.exemplars + self.images + self.unit_items + self.mail
+        return (
+            self.campaigns
+            + self.news
+            + self.exemplars
+            + self.images
+            + self.unit_items
+            + self.mail
+            + self.schedules
+        )
 
     def summary(self) -> str:
         """A one-line summary for the management command."""
         return (
             f"Demo content created: {self.campaigns} campaigns, {self.news} news, "
             f"{self.exemplars} exemplars, {self.images} images, {self.unit_items} unit news and plans, "
-            f"{self.mail} mailed proposals; {self.existing} already present."
+            f"{self.mail} mailed proposals, {self.schedules} weekly schedules; {self.existing} already present."
         )
 
 
@@ -650,6 +661,8 @@ def load_demo_content() -> DemoContentReport:
     exemplars = _ensure_exemplars(campaigns, report)
     _ensure_news(campaigns, exemplars, report)
     _ensure_unit_items(campaigns, report)
+    # Seed 004's week in Bình Thuận's archive, and a sample for this week of Lâm Đồng.
+    report.schedules = load_demo_schedules(timezone.localdate())
     _ensure_mail(report)
     return report
 
@@ -715,6 +728,9 @@ def _demo_message(sender: str, message_id: str, subject: str, text: str, image: 
     mail["To"] = "vp_v16@vks.gov.vn"
     mail["Subject"] = subject
     mail["Message-ID"] = message_id
+    # As the office's receiving server would stamp it (sample data; settings/dev.py trusts it).
+    domain = sender.rsplit("@", 1)[-1].rstrip(">")
+    mail["Authentication-Results"] = f"mx.vks.gov.vn; dmarc=pass header.from={domain}"
     mail.set_content(text)
     if image is not None:
         mail.add_attachment(image, maintype="image", subtype="png", filename="anh-minh-hoa-du-lieu-mau.png")

@@ -10,7 +10,26 @@ from media.choosing import instance_references, not_choosable, references
 KIND_LABELS = {"document": _("tài liệu"), "image": _("ảnh"), "clip": _("video clip")}
 
 
-class MediaPermissionPageForm(WagtailAdminPageForm):
+class RevisionOnlyInModerationPageForm(WagtailAdminPageForm):
+    """
+    While a page is in moderation, saving the editor (by hand, by Wagtail's autosave, or with
+    a workflow action taken from the editor) writes a revision, never the page row.
+
+    Wagtail's editor saves the row of a page that is not live from the open form
+    (`EditView.save_action`: `form.save(commit=not page.live)`), with the `live` flag and the
+    channels the form was loaded with. A channel's release (workflows/releases.py) meanwhile
+    makes the page live from another session; an autosave, or a save from an editor left open,
+    then put `live=False` back over it. The workflow publishes from revisions, so the row has
+    nothing to gain from the form: `save_revision` still records the draft's title and state.
+    """
+
+    def save(self, commit=True):
+        if commit and self.instance.pk and self.instance.workflow_in_progress:
+            commit = False
+        return super().save(commit=commit)
+
+
+class MediaPermissionPageForm(RevisionOnlyInModerationPageForm):
     """
     Every image, document and clip the submitted page references — fields, inline rows,
     blocks, rich-text links — is one the editor may choose, or one the page already had.

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
+from . import virus_scan
 from .mail_intake import assign, discard
 from .models import MailMessage, MailStatus
 
@@ -64,6 +66,22 @@ class MailMessageEditView(EditView):
         return _("Thư vẫn bị cách ly: %s") % record.reason
 
 
+def intake_checks() -> str:
+    """What the intake checks, said where the emulation role decides (the virus scan may be off)."""
+    if virus_scan.is_configured():
+        scan = _("Tệp đính kèm được quét virus bằng ClamAV (clamd).")
+    else:
+        scan = _(
+            "Chưa cấu hình quét virus (MAIL_INTAKE_CLAMD_ADDRESS): tệp đính kèm chỉ được kiểm tra "
+            "loại theo nội dung. Hãy thận trọng khi mở tệp của thư bị cách ly."
+        )
+    sender = _(
+        "Người gửi chỉ được tin khi máy chủ nhận thư xác nhận DMARC, DKIM hoặc SPF đạt cho tên miền "
+        "của địa chỉ gửi; giao thư cho đơn vị là xác nhận của anh/chị thay cho bước đó."
+    )
+    return f"<p>{sender}</p><p>{scan}</p>"
+
+
 class MailMessageViewSet(SnippetViewSet):
     """Thư đề xuất: every message of the intake mailbox; quarantined ones wait here."""
 
@@ -85,4 +103,7 @@ class MailMessageViewSet(SnippetViewSet):
         "unit",
     ]
     ordering = ["-received_at"]
-    edit_handler = ObjectList([FieldPanel("unit"), FieldPanel("discard")], base_form_class=MailMessageForm)
+    edit_handler = ObjectList(
+        [HelpPanel(content=lazy(intake_checks, str)()), FieldPanel("unit"), FieldPanel("discard")],
+        base_form_class=MailMessageForm,
+    )

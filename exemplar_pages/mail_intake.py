@@ -6,8 +6,11 @@ Proposals by mail: a message from a unit's address becomes a draft proposal in i
 
 1. the message is recorded once by its Message-ID, with the raw message kept (a second
    delivery of the same message does nothing);
-2. it is checked: size, MIME structure, sender (a unit's contact address or the address of
-   one of its users), the unit still in operation, every attachment's type by its content;
+2. it is checked: size, MIME structure, the sender authenticated by the receiving mail
+   server (Authentication-Results from a trusted authserv-id: mail_auth), the sender's unit (a
+   unit's contact address or the address of one of its users), the unit still in operation,
+   every attachment's type by its content and, where clamd is configured, its virus scan
+   (virus_scan); a forwarded message (message/rfc822) is unpacked one level;
 3. in one transaction: images into the image library in the unit's collection, video clips
    into the clip library, a Word document converted to rich text (mammoth, then sanitised),
    other documents kept as private documents, an achievement summary file linked, and a
@@ -55,6 +58,7 @@ from media.filenames import safe_filename
 from media.models import VideoClip
 from media.validators import sniff_document, sniff_video_bytes
 
+from . import mail_auth, virus_scan
 from .models import ExemplarKind, ExemplarPage, MailMessage, MailStatus, UnitFolderPage
 
 logger = logging.getLogger(__name__)
@@ -97,11 +101,11 @@ def parse(raw: bytes) -> EmailMessage:
     return message
 
 
-def _check_structure(message: EmailMessage) -> None:
+def _check_structure(message: EmailMessage, require_from: bool = True) -> None:
     defects = list(message.defects)
     for part in message.walk():
         defects.extend(part.defects)
-    if defects or not message.get("From"):
+    if defects or (require_from and not message.get("From")):
         names = ", ".join(sorted({type(defect).__name__ for defect in defects})) or "From"
         raise Refused(_("Thư sai định dạng MIME (%s).") % names)
 
@@ -134,19 +138,13 @@ def read(message: EmailMessage) -> Parsed:
     _check_structure(message)
     subject = normalize(str(message.get("Subject", "") or "")).strip()
     parsed = Parsed(message=message, sender=_sender(message), subject=subject)
-    body = message.get_body(preferencelist=("html", "plain"))
-    if body is not None:
-        text = body.get_content()
-        if body.get_content_type() == "text/html":
-            parsed.html_parts.append(text)
-        else:
-            paragraphs = [p.strip() for p in re.split(r"\n\s*\n", normalize(text)) if p.strip()]
-            parsed.html_parts.append(
-                "".join(f"<p>{html.escape(p).replace(chr(10), '<br/>')}</p>" for p in paragraphs)
-            )
-    for part in message.iter_attachments():
+    text = _body_html(message)
+    if text is not None:
+        parsed.html_parts.append(text)
+    for part in _attachments(message, parsed):
         name = normalize(part.get_filename() or "tep-dinh-kem")
         content = _decoded(part)
+        _scan(name, content)
         kind = _kind_of(name, content)
         if kind == "image":
             parsed.images.append((name, content))
@@ -157,6 +155,53 @@ def read(message: EmailMessage) -> Parsed:
         else:
             raise Refused(_("Tệp đính kèm không được nhận (loại nguy hiểm hoặc không xác định): %s") % name)
     return parsed
+
+
+def _body_html(message: EmailMessage) -> str | None:
+    body = message.get_body(preferencelist=("html", "plain"))
+    if body is None:
+        return None
+    text = body.get_content()
+    if body.get_content_type() == "text/html":
+        return text
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", normalize(text)) if p.strip()]
+    return "".join(f"<p>{html.escape(p).replace(chr(10), '<br/>')}</p>" for p in paragraphs)
+
+
+def _attachments(message: EmailMessage, parsed: Parsed):
+    """
+    The message's attachments; a forwarded message (message/rfc822) is unpacked one level:
+    its text joins the body and its attachments are taken as the message's own. A message
+    forwarded inside a forwarded message is refused (quarantine), not read.
+    """
+    for part in message.iter_attachments():
+        if part.get_content_type() != "message/rfc822":
+            yield part
+            continue
+        payload = part.get_payload()
+        inner = payload[0] if isinstance(payload, list) and payload else None
+        if not isinstance(inner, EmailMessage):
+            raise Refused(_("Thư sai định dạng MIME: không đọc được thư chuyển tiếp đính kèm."))
+        _check_structure(inner, require_from=False)
+        text = _body_html(inner)
+        if text:
+            parsed.html_parts.append(text)
+        for nested in inner.iter_attachments():
+            if nested.get_content_type() == "message/rfc822":
+                raise Refused(_("Thư chuyển tiếp lồng nhiều cấp không được nhận; hãy gửi trực tiếp các tệp."))
+            yield nested
+
+
+def _scan(name: str, content: bytes) -> None:
+    """Refuse an attachment clamd finds malware in, or any when clamd cannot be asked (virus_scan)."""
+    try:
+        found = virus_scan.infection(content)
+    except virus_scan.ScanFailed as error:
+        raise Refused(
+            _("Không quét được virus tệp “%(name)s” (%(error)s).") % {"name": name, "error": error}
+        ) from error
+    if found:
+        raise Refused(_("Tệp đính kèm “%(name)s” nhiễm mã độc: %(virus)s.") % {"name": name, "virus": found})
 
 
 def _kind_of(name: str, content: bytes) -> str | None:
@@ -351,6 +396,18 @@ def process(record: MailMessage, *, unit: Unit | None = None, user=None) -> Mail
             )
         parsed = read(parse(raw))
         if unit is None:
+            # The From header is the sender's word; the receiving server's verdict is not (mail_auth).
+            if not mail_auth.is_authentic(parsed.message, parsed.sender, settings.MAIL_INTAKE_AUTHSERV_IDS):
+                raise Refused(
+                    _(
+                        "Không xác thực được người gửi %(sender)s: máy chủ thư tin cậy (%(servers)s) "
+                        "không ghi nhận DMARC, DKIM hoặc SPF đạt cho tên miền của địa chỉ này."
+                    )
+                    % {
+                        "sender": parsed.sender or "?",
+                        "servers": ", ".join(settings.MAIL_INTAKE_AUTHSERV_IDS) or _("chưa cấu hình"),
+                    }
+                )
             units = units_of_sender(parsed.sender)
             if not units:
                 raise Refused(
@@ -392,7 +449,8 @@ def process(record: MailMessage, *, unit: Unit | None = None, user=None) -> Mail
 
 def _quarantine(record: MailMessage, reason: str, unit: Unit | None) -> None:
     record.status = MailStatus.QUARANTINED
-    record.reason = reason
+    # Reasons may quote what a server or a message said: no control characters (PostgreSQL refuses NUL).
+    record.reason = "".join(c if c >= " " or c in "\n\t" else " " for c in reason).strip()
     record.page = None
     record.save(update_fields=["status", "reason", "page"])
 

@@ -1,4 +1,7 @@
-"""Content filed on a unit's behalf: the unit's head is told who filed what."""
+"""
+Content filed on a unit's behalf (exemplars, unit news, plans): the page records who filed it,
+and the unit's head is told who filed what.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,22 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils.translation import gettext as _
+
+
+def is_member(user, unit) -> bool:
+    """Whether the user belongs to the unit's editor or head group."""
+    groups = [pk for pk in (unit.editor_group_id, unit.head_group_id) if pk]
+    return bool(groups) and user.groups.filter(pk__in=groups).exists()
+
+
+def record_filer(page, user) -> None:
+    """
+    A new page created by someone outside its unit (the emulation role, on the unit's behalf)
+    records who filed it. Called before the first save, so the first revision, and every
+    revision after it, carries it.
+    """
+    if page.pk is None and user is not None and page.unit_id and not is_member(user, page.unit):
+        page.filed_by = user
 
 
 def tell_the_head(page) -> int:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
@@ -12,6 +14,7 @@ from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, Snippe
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.models import Channel, Unit
+from cms.text import fold_accents
 
 from .models import AwardForm, CampaignPage, CommendationKind, ExemplarPage, NewsPage, RecognitionLevel
 
@@ -115,11 +118,47 @@ class SourceEntriesOnly:
         return super().get_object_list().filter(locale=Locale.get_default())
 
 
-class VocabularyChooseView(SourceEntriesOnly, ChooseView):
+class VocabularyChooserFilterForm(BaseFilterForm):
+    """Search a vocabulary by name, with or without diacritics ("bang khen" finds "Bằng khen")."""
+
+    q = forms.CharField(
+        label=_("Tìm"),
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": _("Tên, có dấu hoặc không dấu")}),
+    )
+
+    def filter(self, objects):
+        words = fold_accents((self.cleaned_data.get("q") or "").strip()).casefold().split()
+        if words:
+            # A vocabulary holds tens of entries: folded in Python, the same on every database.
+            matching = [
+                pk
+                for pk, name in objects.values_list("pk", "name")
+                if all(word in fold_accents(name).casefold() for word in words)
+            ]
+            objects = objects.filter(pk__in=matching)
+            self.is_searching = True
+            self.search_query = self.cleaned_data["q"]
+        return objects
+
+
+class VocabularyChooseMixin(SourceEntriesOnly):
+    """Source entries, searchable; an entry retired from the vocabulary is not offered."""
+
+    filter_form_class = VocabularyChooserFilterForm
+
+    def get_object_list(self):
+        entries = super().get_object_list()
+        if any(field.name == "is_active" for field in entries.model._meta.fields):
+            entries = entries.filter(is_active=True)
+        return entries
+
+
+class VocabularyChooseView(VocabularyChooseMixin, ChooseView):
     pass
 
 
-class VocabularyChooseResultsView(SourceEntriesOnly, ChooseResultsView):
+class VocabularyChooseResultsView(VocabularyChooseMixin, ChooseResultsView):
     pass
 
 

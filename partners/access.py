@@ -47,17 +47,19 @@ def _resolve(token: str) -> dict | None:
     }
 
 
-def caller_for_token(token: str) -> Caller:
-    """The partner a bearer token speaks for; InvalidToken when it speaks for nobody."""
+def token_key(token: str) -> str | None:
+    """The cache key of what `token` stands for; None for a token of the wrong shape."""
     if not APIToken.validate_token_format(token):
-        raise InvalidToken
-    key = TOKEN_KEY.format(APIToken.hash_token(token))
-    entry = cache.get(key)
-    if entry is None:
-        entry = _resolve(token) or {"invalid": True}
-        cache.set(key, entry, ACCESS_TTL)
-    if entry.get("invalid") or (entry["expires_at"] is not None and entry["expires_at"] <= time.time()):
-        raise InvalidToken
+        return None
+    return TOKEN_KEY.format(APIToken.hash_token(token))
+
+
+def caller_of_entry(entry) -> Caller | None:
+    """The Caller a cached token entry stands for; None when it stands for nobody (now)."""
+    if not isinstance(entry, dict) or entry.get("invalid"):
+        return None
+    if entry["expires_at"] is not None and entry["expires_at"] <= time.time():
+        return None
     return Caller(
         channel_ids=entry["channel_ids"],
         rate_limit=entry["rate_limit"],
@@ -65,6 +67,21 @@ def caller_for_token(token: str) -> Caller:
         partner_id=entry["partner_id"],
         scopes=tuple(entry.get("scopes", ())),
     )
+
+
+def caller_for_token(token: str) -> Caller:
+    """The partner a bearer token speaks for; InvalidToken when it speaks for nobody."""
+    key = token_key(token)
+    if key is None:
+        raise InvalidToken
+    entry = cache.get(key)
+    if entry is None:
+        entry = _resolve(token) or {"invalid": True}
+        cache.set(key, entry, ACCESS_TTL)
+    caller = caller_of_entry(entry)
+    if caller is None:
+        raise InvalidToken
+    return caller
 
 
 def caller_for_partner(partner: Partner) -> Caller:

@@ -16,11 +16,13 @@ class PartnersConfig(AppConfig):
         from exemplar_pages.previews import register_preview_mode
 
         from . import handlers, preview
-        from .access import caller_for_token
+        from .access import caller_for_token, caller_of_entry, token_key
         from .api.routers import router
 
         handlers.connect()
-        content_access.register_token_resolver(caller_for_token)
+        content_access.register_token_resolver(
+            caller_for_token, content_access.TokenCache(key=token_key, caller=caller_of_entry)
+        )
         api.add_router("/", router)
         register_preview_mode(
             preview.PREVIEW_MODE, preview.PREVIEW_MODE_LABEL, preview.partner_links_response

@@ -135,6 +135,7 @@ class PartnerViewSet(ModelViewSet):
             FieldPanel("is_active"),
             FieldPanel("can_preview"),
             FieldPanel("preview_url"),
+            FieldPanel("allowed_origins"),
         ],
         base_form_class=PartnerForm,
     )

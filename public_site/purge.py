@@ -42,7 +42,7 @@ def urls_for_item(
     """Absolute addresses to purge after an item of `kind` in `locale` changed."""
     paths = [*urls, *site_wide(locale), reverse("public_site:sitemap")]
     nav = site_nav(locale)
-    if SECTION_OF[kind] in nav:
+    if SECTION_OF.get(kind) in nav:  # unit news and plans have no section: their unit page lists them
         paths.append(nav[SECTION_OF[kind]])
     for folder in UnitFolderPage.objects.filter(unit_id__in=unit_ids, locale__language_code=locale).live():
         paths.append(folder.url)

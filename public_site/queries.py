@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet, Window
+from django.db.models.functions import RowNumber
 from pydantic import ValidationError
 
 from cms import unit_graph
@@ -98,6 +99,31 @@ def predecessors(unit: Unit) -> list[Unit]:
 def unit_items(kind: str, unit: Unit, locale: str, limit: int) -> list[dict[str, Any]]:
     """The latest items of a unit and of the units it succeeded."""
     return latest(kind, locale, limit, unit_id__in=unit_graph.graph().lineage_ids(unit.pk))
+
+
+def unit_sections(unit: Unit, locale: str, limits: dict[str, int]) -> dict[str, list[dict[str, Any]]]:
+    """
+    The latest items of each kind in `limits` of a unit and the units it succeeded, in one
+    query (a row number per kind), so that a unit page lists any number of sections in the
+    same query budget.
+    """
+    ranked = (
+        on_site()
+        .filter(locale=locale, kind__in=list(limits), unit_id__in=unit_graph.graph().lineage_ids(unit.pk))
+        .annotate(
+            position=Window(
+                RowNumber(), partition_by=[F("kind")], order_by=[F("published_at").desc(), F("pk").desc()]
+            )
+        )
+        .filter(position__lte=max(limits.values(), default=0))
+        .order_by("kind", "position")
+        .only("kind", "summary")
+    )
+    sections: dict[str, list[dict[str, Any]]] = {kind: [] for kind in limits}
+    for document in ranked:
+        if len(sections[document.kind]) < limits[document.kind]:
+            sections[document.kind].append(json.loads(document.summary))
+    return sections
 
 
 def search_site(text: str, locale: str, cursor: str | None) -> Listing:

@@ -11,8 +11,10 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms import unit_graph
 from cms.models import Unit
 from content_api.representations import BUILDERS, KIND_BY_MODEL
 from exemplar_pages.models import (
@@ -23,16 +25,26 @@ from exemplar_pages.models import (
     HomePage,
     NewsIndexPage,
     NewsPage,
+    PlanPage,
     UnitFolderPage,
+    UnitNewsPage,
+    WeeklySchedulePage,
 )
 from exemplar_pages.rendering import Renderer, register_renderer
 
-from . import queries, voice
+from . import queries, schedules, voice
 from .forms import ListingFilterForm
 from .navigation import alternates_for, section_alternates, site_nav
 
 LISTINGS = {ExemplarIndexPage: "exemplar", CampaignIndexPage: "campaign", NewsIndexPage: "news"}
-SECTIONS = {"exemplar": "exemplars", "campaign": "campaigns", "news": "news"}
+SECTIONS = {"exemplar": "exemplars", "campaign": "campaigns", "news": "news", "unit_news": "", "plan": ""}
+DETAILS = {
+    ExemplarPage: "exemplar",
+    CampaignPage: "campaign",
+    NewsPage: "news",
+    UnitNewsPage: "unit_news",
+    PlanPage: "plan",
+}
 
 
 def is_preview(request: HttpRequest) -> bool:
@@ -96,21 +108,39 @@ def listing_context(page, request: HttpRequest) -> dict[str, Any]:
     }
 
 
+# What a unit's page lists: kind → (its name in the template, how many).
+UNIT_SECTIONS = {
+    "exemplar": ("exemplars", 12),
+    "news": ("news", 8),
+    "unit_news": ("unit_news", 8),
+    "plan": ("plans", 8),
+}
+
+
 def unit_context(page, request: HttpRequest) -> dict[str, Any]:
     """A unit: what it came from and became, its exemplars and news and those of its predecessors."""
     unit: Unit = page.unit
     language = page.locale.language_code
     name, short_name = unit.names_in(language)
-    return {
+    context = {
         **_common(page, request),
         "unit": unit,
         "unit_name": name,
         "unit_short_name": short_name,
         "predecessors": queries.predecessors(unit),
         "successors": unit.successors_on() if unit.valid_until else [],
-        "exemplars": queries.unit_items("exemplar", unit, language, 12),
-        "news": queries.unit_items("news", unit, language, 8),
+        **schedules.unit_schedule_context(unit, language),
     }
+    sections = queries.unit_sections(
+        unit, language, {kind: limit for kind, (_name, limit) in UNIT_SECTIONS.items()}
+    )
+    context.update({name: sections[kind] for kind, (name, _limit) in UNIT_SECTIONS.items()})
+    return context
+
+
+def schedule_context(page, request: HttpRequest) -> dict[str, Any]:
+    """A unit's weekly schedule: the live page itself (it is not in the projection), or its preview."""
+    return {**_common(page, request, alternates={}), **schedules.schedule_page_context(page, request)}
 
 
 def detail_context(page, request: HttpRequest) -> dict[str, Any]:
@@ -146,7 +176,27 @@ def _detail(item: dict | None, kind: str, request: HttpRequest) -> dict[str, Any
         "kind": kind,
         "section": SECTIONS[kind],
         "structured": structured_data(item, kind, request) if item else None,
+        **successor_note(item),
     }
+
+
+def successor_note(item: dict | None) -> dict[str, Any]:
+    """
+    An item of a unit that has ended stays attached to it, and says what the unit is now part
+    of ("nay thuộc VKSND tỉnh Lâm Đồng"). Read from the units' graph in the shared cache: no
+    query on a warm cache, so the page keeps its query budget.
+    """
+    unit = (item or {}).get("unit") or (item or {}).get("issuing_unit")
+    if not unit:
+        return {}
+    units = unit_graph.graph()
+    today = timezone.localdate()
+    ended = units.ended(unit["id"], today)
+    if ended is None:
+        return {}
+    language = item.get("locale") or "vi"
+    names = [units.name_of(pk, language) for pk in units.current_successors(unit["id"], today)]
+    return {"unit_ended": ended, "unit_successors": names}
 
 
 def _image_url(image: dict | None, request: HttpRequest) -> str | None:
@@ -176,7 +226,7 @@ def structured_data(item: dict, kind: str, request: HttpRequest) -> dict[str, An
         if image:
             data["image"] = image
         return {key: value for key, value in data.items() if value not in (None, "", [])}
-    if kind == "news":
+    if kind in ("news", "unit_news"):
         images = [block["value"]["image"] for block in item.get("body", []) if block["type"] == "image"]
         data = {
             "@context": "https://schema.org",
@@ -205,5 +255,6 @@ def register() -> None:
     for model, kind in LISTINGS.items():
         register_renderer(model, Renderer(f"public_site/{kind}_index.html", listing_context))
     register_renderer(UnitFolderPage, Renderer("public_site/unit.html", unit_context))
-    for model, kind in ((ExemplarPage, "exemplar"), (CampaignPage, "campaign"), (NewsPage, "news")):
+    register_renderer(WeeklySchedulePage, Renderer("public_site/schedule.html", schedule_context))
+    for model, kind in DETAILS.items():
         register_renderer(model, Renderer(f"public_site/{kind}.html", detail_context, may_serve_item))

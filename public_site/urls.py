@@ -6,7 +6,7 @@ sitemap and the embed script answer at the root; their /en/ twins say the same.
 
 from django.urls import path
 
-from . import feeds, views, voice
+from . import feeds, schedules, views, voice
 
 app_name = "public_site"
 
@@ -20,6 +20,9 @@ urlpatterns = [
     path("rss/tin-bai/", feeds.NewsFeed(), name="news_feed"),
     path("rss/don-vi/<slug:code>/", feeds.UnitFeed(), name="unit_feed"),
     path("nhung/don-vi/<slug:code>/", views.unit_embed, name="unit_embed"),
+    path("nhung/lich-cong-tac/<slug:code>/", schedules.embed, name="schedule_embed"),
+    path("lich-cong-tac/<slug:code>/", schedules.archive, name="schedule_archive"),
+    path("lich-cong-tac/<slug:code>/lich.ics", schedules.ics, name="schedule_ics"),
     path("nhung/phong-trao/<int:campaign_id>/", views.campaign_embed, name="campaign_embed"),
     path("nhung/nhung.js", views.embed_script, name="embed_script"),
     path("robots.txt", views.robots, name="robots"),

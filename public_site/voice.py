@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -33,7 +34,7 @@ from engagement import comments as comment_services
 from engagement import consultations as consultation_services
 from engagement.forms import CommentForm, OpinionForm, make_stamp
 from engagement.models.consultations import Text, in_language
-from engagement.ratelimit import allow
+from engagement.ratelimit import CountersUnavailable, allow
 from engagement.text import render_plain
 
 from . import queries
@@ -43,6 +44,9 @@ from .navigation import site_nav
 COMMENTED_KINDS = ("exemplar", "news")
 SENT_PARAM = "binh-luan"
 PAGE_PARAM = "trang-binh-luan"
+# The submission counters live in the shared cache; without it, submissions are refused (fail
+# closed, content_api.ratelimit says why) with this message and a 503, and the reader retries.
+UNAVAILABLE = gettext_lazy("Hệ thống tạm thời chưa nhận được nội dung gửi. Vui lòng thử lại sau ít phút.")
 
 
 def comment_target(page_id: int) -> str:
@@ -125,13 +129,19 @@ def comment(request: HttpRequest, page_id: int) -> HttpResponse:
     ip = client_ip(request)
     per_ip, ip_window = settings.COMMENT_RATE_PER_IP
     per_page, page_window = settings.COMMENT_RATE_PER_PAGE
-    if not allow(f"comment-ip:{ip}", per_ip, ip_window) or not allow(
-        f"comment-page:{page_id}", per_page, page_window
-    ):
+    try:
+        allowed = allow(f"comment-ip:{ip}", per_ip, ip_window) and allow(
+            f"comment-page:{page_id}", per_page, page_window
+        )
+    except CountersUnavailable:
+        form.is_valid()
+        form.add_error(None, UNAVAILABLE)
+        status, allowed = 503, None
+    if allowed is False:
         form.is_valid()
         form.add_error(None, _("Bạn đã gửi quá nhiều bình luận trong thời gian ngắn. Vui lòng thử lại sau."))
         status = 429
-    elif form.is_valid():
+    elif allowed and form.is_valid():
         data = form.cleaned_data
         comment_services.submit(
             page_id,
@@ -204,11 +214,17 @@ def consultation(request: HttpRequest, pk: int) -> HttpResponse:
         form = OpinionForm(request.POST, request.FILES, target=target, nominees=nominees)
         per_ip, window = settings.OPINION_RATE_PER_IP
         status = 400
-        if not allow(f"opinion-ip:{client_ip(request)}", per_ip, window):
+        try:
+            allowed = allow(f"opinion-ip:{client_ip(request)}", per_ip, window)
+        except CountersUnavailable:
+            form.is_valid()
+            form.add_error(None, UNAVAILABLE)
+            status, allowed = 503, None
+        if allowed is False:
             form.is_valid()
             form.add_error(None, _("Bạn đã gửi quá nhiều ý kiến trong thời gian ngắn. Vui lòng thử lại sau."))
             status = 429
-        elif form.is_valid():
+        elif allowed and form.is_valid():
             data = form.cleaned_data
             try:
                 consultation_services.submit_opinion(

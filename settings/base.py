@@ -7,10 +7,12 @@ comment, in `.env.example`. dev.py, test.py and production.py build on this modu
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from botocore.config import Config as BotoConfig
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from vksnd.conf import apply
@@ -86,6 +88,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Failed admin logins counted and locked (cms/lockouts.py).
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -95,11 +100,20 @@ MIDDLEWARE = [
     "vksnd.health.HealthCheckMiddleware",
     "vksnd.observability.RequestObservabilityMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every answer, page-cache hits included (vksnd/csp.py).
+    "vksnd.csp.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The public site: the language of its address, then anonymous pages from the shared cache
     # before anything touches the database (public_site/middleware.py).
     "public_site.middleware.PathLanguageMiddleware",
     "public_site.middleware.PublicPageCacheMiddleware",
+    # CORS of the content API for partners' browser pages (partners/cors.py): outside the
+    # cached answers, so that cached answers and 304s get their caller's headers and the cache
+    # never keeps one origin's Access-Control-Allow-Origin for another.
+    "partners.cors.ContentAPICorsMiddleware",
+    # The content API's cached answers after one cache round trip, before the rest of the
+    # stack, URL resolution and Django Ninja (content_api/middleware.py).
+    "content_api.middleware.CachedAnswerMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -107,6 +121,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns a login django-axes refused into the 429 lockout answer (cms/lockouts.py).
+    "axes.middleware.AxesMiddleware",
     # + the apps' media middlewares (vksnd.conf.MIDDLEWARE).
 ]
 
@@ -154,14 +170,19 @@ if env("DATABASE_REPLICA_URL"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by every app server), local memory otherwise.
+# A Redis outage degrades to cache misses (IGNORE_EXCEPTIONS, each one logged), never to errors:
+# the API and the admin keep answering from the database; sessions are in the database. The
+# rate limit counters decide for themselves (content_api.ratelimit); /readyz goes red.
 REDIS_URL = env("REDIS_URL")
+_REDIS_OPTIONS = {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2, "IGNORE_EXCEPTIONS": True}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "cms"),
-            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2},
+            "OPTIONS": _REDIS_OPTIONS,
         },
         # Wagtail looks renditions up in this alias before asking the database.
         "renditions": {
@@ -169,7 +190,7 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "cms") + ":renditions",
             "TIMEOUT": 60 * 60 * 24,
-            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2},
+            "OPTIONS": _REDIS_OPTIONS,
         },
     }
 else:
@@ -190,6 +211,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Admin logins: django-axes counts failures per username *and* address together, so nobody can
+# lock a colleague out from elsewhere; AXES_FAILURE_LIMIT failures lock that pair for
+# AXES_COOLOFF_MINUTES (a success clears the count); the Office unlocks early in the admin
+# (Settings > "Đăng nhập bị khóa"). The address is the caller's as the content API reads it:
+# the Nth hop from the right of X-Forwarded-For, N = CONTENT_API_TRUSTED_PROXIES, never a
+# header a client could forge past the proxies. https://django-axes.readthedocs.io/
+AUTHENTICATION_BACKENDS = [
+    "cms.lockouts.LockoutBackend",
+    "partners.backends.NoServiceAccountModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "cms.clients.client_ip"
+AXES_LOCKOUT_CALLABLE = "cms.lockouts.locked_out"
+AXES_USERNAME_FORM_FIELD = "username"
+# Successful logins are not logged by axes (Wagtail's own audit log has them).
+AXES_DISABLE_ACCESS_LOG = True
 
 # Languages, time zone, dates and the content locales: the apps' own (vksnd.conf.DEFAULTS).
 # The catalogues live in the foundation app (cms/locale), so the installable apps carry them;
@@ -262,6 +303,42 @@ if AWS_STORAGE_BUCKET_NAME:
 else:
     WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
+# Content-Security-Policy, enforced on every response (django-csp, vksnd/csp.py): everything
+# from this origin only; scripts also with the request's nonce (the admin's few inline ones),
+# never inline otherwise; media (renditions, clips, direct video uploads) also from the
+# S3/CDN origins; no plugins; framed only by this site, except the public embeds, which the
+# units' websites (Unit.website) and EMBED_FRAME_ANCESTORS may frame.
+# https://django-csp.readthedocs.io/en/latest/configuration.html
+CSP_MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS")
+if AWS_STORAGE_BUCKET_NAME and not CSP_MEDIA_ORIGINS:
+    if AWS_S3_CUSTOM_DOMAIN:
+        CSP_MEDIA_ORIGINS.append(f"https://{AWS_S3_CUSTOM_DOMAIN}")
+    if AWS_S3_ENDPOINT_URL:
+        CSP_MEDIA_ORIGINS.append(AWS_S3_ENDPOINT_URL.rstrip("/"))
+    else:
+        CSP_MEDIA_ORIGINS.append(f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com")
+        if AWS_S3_REGION_NAME:
+            CSP_MEDIA_ORIGINS.append(
+                f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{AWS_S3_REGION_NAME}.amazonaws.com"
+            )
+EMBED_FRAME_ANCESTORS = env_list("EMBED_FRAME_ANCESTORS")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "blob:", *CSP_MEDIA_ORIGINS],
+        "media-src": [SELF, "blob:", *CSP_MEDIA_ORIGINS],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF, *CSP_MEDIA_ORIGINS],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    }
+}
+
 # Background jobs run at once (vksnd.conf) unless production selects the database backend.
 
 # E-mail
@@ -284,6 +361,13 @@ MAIL_INTAKE_IMAP_USER = env("MAIL_INTAKE_IMAP_USER", "")
 MAIL_INTAKE_IMAP_PASSWORD = env("MAIL_INTAKE_IMAP_PASSWORD", "")
 MAIL_INTAKE_IMAP_FOLDER = env("MAIL_INTAKE_IMAP_FOLDER", "INBOX")
 MAIL_INTAKE_MAX_BYTES = env_int("MAIL_INTAKE_MAX_BYTES", 50 * 1024 * 1024)
+# The authserv-ids of the mail servers whose Authentication-Results headers are trusted
+# (exemplar_pages/mail_auth.py); none: no sender is trusted, every message waits in quarantine.
+MAIL_INTAKE_AUTHSERV_IDS = env_list("MAIL_INTAKE_AUTHSERV_IDS", [])
+# ClamAV's daemon for the attachments (exemplar_pages/virus_scan.py): "unix:///run/clamav/clamd.ctl"
+# or "host:port"; empty: no virus scan, only the type-by-content checks.
+MAIL_INTAKE_CLAMD_ADDRESS = env("MAIL_INTAKE_CLAMD_ADDRESS", "")
+MAIL_INTAKE_CLAMD_TIMEOUT = env_int("MAIL_INTAKE_CLAMD_TIMEOUT", 30)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Gương điển hình tiên tiến - VKSND"
@@ -304,6 +388,9 @@ CONTENT_PUBLIC_BASE_URL = env("CONTENT_PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL)
 CONTENT_API_ANON_RATE_LIMIT = env_int("CONTENT_API_ANON_RATE_LIMIT", 120)
 # How many reverse proxies (load balancer, CDN) add to X-Forwarded-For before Django.
 CONTENT_API_TRUSTED_PROXIES = env_int("CONTENT_API_TRUSTED_PROXIES", 0)
+# Anonymous (public-channel) reads allowed from any web page; partners' keys only from the
+# origins listed on each partner in the admin (partners/cors.py).
+CONTENT_API_CORS_PUBLIC_ANY_ORIGIN = env_bool("CONTENT_API_CORS_PUBLIC_ANY_ORIGIN", True)
 CONTENT_API_MAX_AGE = env_int("CONTENT_API_MAX_AGE", 60)
 CONTENT_API_S_MAXAGE = env_int("CONTENT_API_S_MAXAGE", 300)
 CONTENT_API_STALE_WHILE_REVALIDATE = env_int("CONTENT_API_STALE_WHILE_REVALIDATE", 600)
@@ -313,6 +400,8 @@ CONTENT_API_TOKEN_VALID_DAYS = env_int("CONTENT_API_TOKEN_VALID_DAYS", 365)
 # CDN purge on publish (Wagtail's frontend cache), from the environment; any combination:
 # CloudFront (a distribution id; credentials as boto3 finds them), Cloudflare (zone and API
 # token), and plain HTTP PURGE to each cache in front of the app servers (Varnish, nginx).
+# Cloudflare and the HTTP caches also purge by cache tag (cms/frontend_cache.py; the tags go in
+# FRONTEND_CACHE_PURGE_TAG_HEADER, default Cache-Tag).
 # https://docs.wagtail.org/en/stable/reference/contrib/frontendcache.html
 WAGTAILFRONTENDCACHE = {}
 if env("CLOUDFRONT_DISTRIBUTION_ID"):
@@ -322,14 +411,15 @@ if env("CLOUDFRONT_DISTRIBUTION_ID"):
     }
 if env("CLOUDFLARE_ZONEID"):
     WAGTAILFRONTENDCACHE["cloudflare"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BACKEND": "cms.frontend_cache.CloudflareTagBackend",
         "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN"),
         "ZONEID": env("CLOUDFLARE_ZONEID"),
     }
 for _number, _location in enumerate(env_list("FRONTEND_CACHE_PURGE_URL")):
     WAGTAILFRONTENDCACHE[f"http-{_number}"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "BACKEND": "cms.frontend_cache.HTTPTagBackend",
         "LOCATION": _location,
+        "TAG_HEADER": env("FRONTEND_CACHE_PURGE_TAG_HEADER", "Cache-Tag"),
     }
 
 # Logs go to standard output, one JSON object per line in production (LOG_FORMAT=json, through

@@ -24,6 +24,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The test messages carry this server's Authentication-Results (tests/helpers/mail.py).
+MAIL_INTAKE_AUTHSERV_IDS = ["mx.vks.gov.vn"]
 CONTENT_API_BASE_URL = "http://testserver"
 CONTENT_PUBLIC_BASE_URL = "http://testserver"
 

@@ -26,6 +26,7 @@ pytest_plugins = [
     "tests.fixtures.public_site",
     "tests.fixtures.emulation",
     "tests.fixtures.engagement",
+    "tests.fixtures.reliability",
 ]
 
 

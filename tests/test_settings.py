@@ -49,6 +49,7 @@ for name, module, env, drop in cases:
         "SECRET_KEY": s.SECRET_KEY,
         "DEMO_CONTENT_ALLOWED": s.DEMO_CONTENT_ALLOWED,
         "CACHE": s.CACHES["default"]["BACKEND"],
+        "CACHE_LOCATION": str(s.CACHES["default"].get("LOCATION", "")),
         "STORAGE": s.STORAGES["default"]["BACKEND"],
         "TASKS": s.TASKS["default"]["BACKEND"],
     }
@@ -73,7 +74,8 @@ def clean_env() -> dict[str, str]:
 @pytest.fixture(scope="module")
 def probed() -> dict:
     cases = [
-        ("settings.dev", "settings.dev", {}, []),
+        ("settings.dev", "settings.dev", {}, ["REDIS_URL"]),
+        ("settings.dev with Redis", "settings.dev", {"REDIS_URL": "redis://127.0.0.1:6379/9"}, []),
         ("settings.test", "settings.test", {}, []),
         ("settings.production", "settings.production", PRODUCTION_ENV, []),
         ("settings.base", "settings.base", {}, ["SECRET_KEY"]),
@@ -140,3 +142,13 @@ def test_production_uses_redis_s3_and_the_database_task_backend_when_configured(
 
 def test_dates_are_shown_day_first(probed):
     assert probed["short_date"] == "12/03/2021"
+
+
+def test_development_without_redis_uses_a_cache_every_process_of_the_machine_shares(probed):
+    dev = probed["settings.dev"]
+    assert dev["CACHE"] == "django.core.cache.backends.filebased.FileBasedCache"
+    assert Path(dev["CACHE_LOCATION"]) == ROOT / "var" / "cache" / "default"
+
+
+def test_development_with_redis_uses_redis(probed):
+    assert probed["settings.dev with Redis"]["CACHE"] == "django_redis.cache.RedisCache"

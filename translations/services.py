@@ -10,13 +10,17 @@ who may publish), so submitting a translation for review is added here.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import polib
 from django.contrib.auth.models import Permission
 from django.db import transaction
+from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Workflow
-from wagtail_localize.models import Translation
+from wagtail_localize.models import StringSegment, Translation
+from wagtail_localize.strings import StringValue, validate_translation_links
 
 from cms.models import CoordinatingRole, RoleCode
 from cms.services.access import PAGE_EDIT, PAGE_PUBLISH, PermissionSet, grant_pages
@@ -82,15 +86,43 @@ class CannotSubmit(Exception):
     pass
 
 
+class Untranslated(CannotSubmit):
+    """Some strings have no valid English: submitting would put Vietnamese in the English edition."""
+
+    def __init__(self, texts: list[str]):
+        super().__init__("untranslated: " + " | ".join(texts))
+        self.texts = texts
+
+
+def untranslated_strings(translation: Translation) -> list[str]:
+    """Source strings without a valid translation (missing, or stored with an error)."""
+    segments = (
+        StringSegment.objects.filter(source=translation.source)
+        .annotate_translation(translation.target_locale)
+        .select_related("string")
+        .order_by("order")
+    )
+    return [segment.string.data for segment in segments if not segment.translation]
+
+
 @transaction.atomic
 def submit_for_review(translation: Translation, user) -> Page:
-    """Write the translated strings into a new draft of the English page and start moderation."""
+    """
+    Write the translated strings into a new draft of the English page and start moderation.
+
+    wagtail-localize's `save_target` falls back to the Vietnamese text for every string
+    without a valid translation; an English edition must never carry that fallback, so
+    the submission is refused while any string is untranslated or invalid.
+    """
     page = translation.get_target_instance()
     if not isinstance(page, Page):
         raise CannotSubmit("not a page")
     page = page.specific
     if page.workflow_in_progress:
         raise CannotSubmit("already in moderation")
+    missing = untranslated_strings(translation)
+    if missing:
+        raise Untranslated(missing)
     translation.save_target(user=user, publish=False)
     page = Page.objects.get(pk=page.pk).specific
     workflow = page.get_workflow()
@@ -111,16 +143,72 @@ class Refusal:
     NOT_OURS = "not_ours"
 
 
+_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)([^>]*?)(/?)\s*>")
+_ID = re.compile(r"""\bid\s*=\s*["']?([^"'\s>]+)""")
+_PLACEHOLDER = re.compile(r"%\([^)]+\)[sdif]|%[sdif]|\{[A-Za-z0-9_]*\}")
+
+
+def _tags(html: str) -> list[tuple[str, str, str]]:
+    """(kind, name, id) of each tag: kind is "open", "close" or "void"."""
+    found = []
+    for closing, name, attrs, self_closing in _TAG.findall(html):
+        name = name.lower()
+        kind = "close" if closing else "void" if (self_closing or name == "br") else "open"
+        ident = _ID.search(attrs)
+        found.append((kind, name, ident.group(1) if ident else ""))
+    return found
+
+
+def segment_problems(source: str, translated: str) -> list[str]:
+    """
+    Why a translated segment cannot be used, in Vietnamese; empty when it can.
+
+    wagtail-localize stores any text and flags it afterwards (then falls back to the
+    Vietnamese source when writing the page); this checks it before anything is written:
+    only the inline HTML the rich text allows, the source's tags and links kept and
+    closed, and the same placeholders.
+    """
+    problems = []
+    try:
+        StringValue.from_translated_html(translated)
+        validate_translation_links(source, translated)
+    except ValueError:
+        problems.append(_("có thẻ HTML không được phép ở đây (chỉ được dùng các thẻ có trong bản gốc)"))
+    stack: list[str] = []
+    for kind, name, _ident in _tags(translated):
+        if kind == "open":
+            stack.append(name)
+        elif kind == "close":
+            if not stack or stack[-1] != name:
+                problems.append(_("thẻ <%s> được đóng sai chỗ hoặc không được mở") % name)
+                break
+            stack.pop()
+    if stack:
+        problems.append(_("thẻ <%s> chưa được đóng") % stack[-1])
+    wanted = Counter((kind, name, ident) for kind, name, ident in _tags(source) if kind != "close")
+    given = Counter((kind, name, ident) for kind, name, ident in _tags(translated) if kind != "close")
+    for (_kind, name, ident), count in (wanted - given).items():
+        label = f"<{name} id={ident}>" if ident else f"<{name}>"
+        problems.append(_("thiếu thẻ %(tag)s của bản gốc (%(count)d lần)") % {"tag": label, "count": count})
+    for (_kind, name, ident), _count in (given - wanted).items():
+        label = f"<{name} id={ident}>" if ident else f"<{name}>"
+        problems.append(_("có thẻ %s không có trong bản gốc") % label)
+    if Counter(_PLACEHOLDER.findall(source)) != Counter(_PLACEHOLDER.findall(translated)):
+        problems.append(_("các chỗ giữ chỗ (dạng %s hay {…}) khác với bản gốc") % "%(…)s")
+    return list(dict.fromkeys(problems))
+
+
 @dataclass
 class POImportReport:
     errors: list[str] = field(default_factory=list)
+    invalid: list[str] = field(default_factory=list)  # "segment: reasons", nothing imported
     missing: list[str] = field(default_factory=list)
     imported: int = 0
     refused: str = ""  # a Refusal, when the file as a whole is not this page's
 
     @property
     def ok(self) -> bool:
-        return not self.errors and not self.refused
+        return not self.errors and not self.invalid and not self.refused
 
 
 def import_po_strictly(translation: Translation, po: polib.POFile, user) -> POImportReport:
@@ -142,6 +230,13 @@ def import_po_strictly(translation: Translation, po: polib.POFile, user) -> POIm
         report.refused = Refusal.OTHER_PAGE
     if report.refused:
         return report
+    for entry in po:
+        if entry.msgstr and not entry.obsolete:
+            problems = segment_problems(entry.msgid, entry.msgstr)
+            if problems:
+                report.invalid.append(f"“{_shorten(entry.msgstr)}”: {'; '.join(problems)}")
+    if report.invalid:
+        return report
     report.missing = [entry.msgid for entry in po if not entry.msgstr and not entry.obsolete]
     try:
         with transaction.atomic():
@@ -159,6 +254,10 @@ class _Rollback(Exception):
     pass
 
 
+def _shorten(text: str, length: int = 80) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
 def _describe(warning) -> str:
     """An entry wagtail-localize could not place: unknown text, or unknown place in the page."""
     text = getattr(warning, "string", "") or ""
@@ -171,8 +270,12 @@ def _describe(warning) -> str:
 
 def out_of_date_translations() -> list[dict]:
     """
-    English editions whose Vietnamese source has a newer revision than the one translated:
-    the source's latest revision was saved after wagtail-localize last read it.
+    English editions that do not yet say what the Vietnamese source says:
+
+    - the source has a newer revision than the one wagtail-localize last read (not synced), or
+    - the edition is live but was last published before that sync: the updated English text
+      exists only as strings or a draft until the Office approves it. Syncing alone does not
+      take an edition off the report; publishing the updated edition does.
     """
     translations = (
         Translation.objects.filter(target_locale__language_code=TRANSLATION_LOCALE, enabled=True)
@@ -184,8 +287,14 @@ def out_of_date_translations() -> list[dict]:
         source = translation.source.get_source_instance()
         if not isinstance(source, Page) or source.latest_revision is None:
             continue
-        if source.latest_revision.created_at > translation.source.last_updated_at:
-            target = source.get_translation_or_none(translation.target_locale)
-            if target is not None:
-                stale.append({"translation": translation, "source": source, "target": target})
+        target = source.get_translation_or_none(translation.target_locale)
+        if target is None:
+            continue
+        synced_at = translation.source.last_updated_at
+        not_synced = source.latest_revision.created_at > synced_at
+        not_published = bool(
+            target.live and target.last_published_at and target.last_published_at < synced_at
+        )
+        if not_synced or not_published:
+            stale.append({"translation": translation, "source": source, "target": target})
     return stale

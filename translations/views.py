@@ -19,7 +19,9 @@ from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 from wagtail_localize.views.update_translations import UpdateTranslationsForm, UpdateTranslationsView
 
-from . import services
+from workflows.admin_api import locked_for
+
+from . import guards, services
 
 
 def _translation_for_editor(request, translation_id: int) -> Translation:
@@ -71,6 +73,16 @@ def upload_po(request, translation_id: int):
     report = services.import_po_strictly(translation, po, request.user)
     if report.refused:
         messages.error(request, str(REFUSALS[report.refused]))
+    elif report.invalid:
+        messages.error(
+            request,
+            ngettext(
+                "Tệp PO bị từ chối, không có gì được nhập: %(count)d đoạn dịch không dùng được — %(items)s",
+                "Tệp PO bị từ chối, không có gì được nhập: %(count)d đoạn dịch không dùng được — %(items)s",
+                len(report.invalid),
+            )
+            % {"count": len(report.invalid), "items": " | ".join(report.invalid[:10])},
+        )
     elif not report.ok:
         messages.error(
             request,
@@ -106,6 +118,19 @@ def submit_for_review(request, translation_id: int):
     translation = _translation_for_editor(request, translation_id)
     try:
         page = services.submit_for_review(translation, request.user)
+    except services.Untranslated as missing:
+        messages.error(
+            request,
+            ngettext(
+                "Không gửi được: %(count)d đoạn chưa có bản dịch tiếng Anh hợp lệ (bản tiếng Anh không "
+                "được chứa câu tiếng Việt): %(items)s",
+                "Không gửi được: %(count)d đoạn chưa có bản dịch tiếng Anh hợp lệ (bản tiếng Anh không "
+                "được chứa câu tiếng Việt): %(items)s",
+                len(missing.texts),
+            )
+            % {"count": len(missing.texts), "items": "; ".join(missing.texts[:10])},
+        )
+        return _back(request, translation)
     except services.CannotSubmit:
         messages.error(
             request, _("Không gửi được: bản tiếng Anh này đang chờ duyệt hoặc chưa có quy trình duyệt.")
@@ -148,5 +173,26 @@ class ModeratedUpdateTranslationsView(UpdateTranslationsView):
         return ModeratedUpdateForm(self.request.POST if self.request.method == "POST" else None)
 
     def form_valid(self, form):
+        locked = self.locked_targets()
+        if locked:
+            # Syncing rewrites the strings every target is translated from; one in
+            # moderation stays as its reviewer sees it until its stage is over.
+            messages.error(
+                self.request,
+                _(
+                    "Không đồng bộ được: bản dịch đang trong quy trình duyệt và bị khóa với bạn: %s. "
+                    "Không có gì thay đổi."
+                )
+                % "; ".join(page.get_admin_display_title() for page in locked),
+            )
+            return redirect(self.get_success_url() or self.get_default_success_url())
         form.cleaned_data["publish_translations"] = False
         return super().form_valid(form)
+
+    def locked_targets(self) -> list:
+        pages = []
+        for translation in self.object.translations.filter(enabled=True):
+            page = guards.target_page(translation)
+            if page is not None and locked_for(page, self.request.user):
+                pages.append(page)
+        return pages

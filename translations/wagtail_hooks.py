@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django.urls import path, reverse
+from django.utils.html import format_html, json_script
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.staticfiles import versioned_static
 from wagtail.admin.widgets.button import Button
 from wagtail_localize.models import Translation
 
@@ -58,4 +60,18 @@ def submit_translation_button(page, user, view_name=None, next_url=None):
         # w-action#post builds its form from the url value, not the link's href: without
         # it the form posted back to the page it was on (405).
         attrs={"data-controller": "w-action", "data-action": "w-action#post", "data-w-action-url-value": url},
+    )
+
+
+@hooks.register("insert_global_admin_js")
+def translation_editor_words():
+    # The editor's React bundle has phrases outside any catalogue (static/translations/editor_words.js).
+    phrases = {
+        "title": str(_("Bản dịch từ %(source)s sang %(target)s")),
+        "more_actions": str(_("Thao tác khác")),
+    }
+    return format_html(
+        '{}<script src="{}" defer></script>',
+        json_script(phrases, "translation-editor-words"),
+        versioned_static("translations/editor_words.js"),
     )

@@ -57,6 +57,10 @@ MIDDLEWARE = [
     # document answers (presigned redirects, private files) are never cached by a CDN.
     "media.middleware.StorageErrorMiddleware",
     "media.middleware.DocumentCacheControlMiddleware",
+    # CORS of the content API for partners' browser pages (partners/cors.py).
+    "partners.cors.ContentAPICorsMiddleware",
+    # Every workflow action ends with a message saying what was done (workflows/action_messages.py).
+    "workflows.action_messages.WorkflowActionMessageMiddleware",
 ]
 
 # Named in the reader's language (gettext_lazy is allowed in settings): a Vietnamese page
@@ -125,13 +129,11 @@ DEFAULTS: dict[str, Any] = {
     "DATA_UPLOAD_MAX_NUMBER_FIELDS": 10_000,
     # Pages edited after an approval must be approved again.
     "WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT": True,
-    # No autosave in the page editor. Wagtail's autosave of a page that is not live saves the
-    # whole page row from the open form (EditView.save_action: form.save(commit=not page.live)),
-    # so an editor left open by a reviewer raced the workflow's actions taken meanwhile in
-    # other sessions: a channel's release was undone (live flipped back to False) and the
-    # channels chosen at verification were lost. Editors save explicitly until Wagtail's
-    # autosave writes only a revision.
-    "WAGTAIL_AUTOSAVE_INTERVAL": 0,
+    # Wagtail's autosave of the page editor (milliseconds after a change). It was off while
+    # it could undo a channel's release: Wagtail saves the row of a page that is not live from
+    # the open form. The page forms now write only a revision while the page is in moderation
+    # (exemplar_pages.forms.RevisionOnlyInModerationPageForm), so it is on again.
+    "WAGTAIL_AUTOSAVE_INTERVAL": 500,
     "WAGTAIL_MODERATION_ENABLED": True,
     # Record who approved the revision (workflows/provenance.py) before publishing it.
     "WAGTAIL_FINISH_WORKFLOW_ACTION": "workflows.finish.publish_with_provenance",
@@ -144,6 +146,9 @@ DEFAULTS: dict[str, Any] = {
     # Wrong bearer tokens a client may send per minute; past it, 429 from the cache alone.
     "CONTENT_API_FAILED_TOKEN_LIMIT": 20,
     "CONTENT_API_TRUSTED_PROXIES": 0,
+    # CORS (partners/cors.py): anonymous reads of the public channels from any web page
+    # (`Access-Control-Allow-Origin: *`); partners' keys only from their own listed origins.
+    "CONTENT_API_CORS_PUBLIC_ANY_ORIGIN": True,
     "CONTENT_API_MAX_AGE": 60,
     "CONTENT_API_S_MAXAGE": 300,
     "CONTENT_API_STALE_WHILE_REVALIDATE": 600,
@@ -198,6 +203,9 @@ DEFAULTS: dict[str, Any] = {
     "MAIL_INTAKE_IMAP_USER": "",
     "MAIL_INTAKE_IMAP_PASSWORD": "",
     "MAIL_INTAKE_IMAP_FOLDER": "INBOX",
+    "MAIL_INTAKE_AUTHSERV_IDS": [],
+    "MAIL_INTAKE_CLAMD_ADDRESS": "",
+    "MAIL_INTAKE_CLAMD_TIMEOUT": 30,
     # Background jobs run at once unless a deployment selects a backend with a worker.
     # https://docs.wagtail.org/en/stable/reference/settings.html#tasks
     "TASKS": {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},

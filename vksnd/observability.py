@@ -47,6 +47,10 @@ class RequestIdFilter(logging.Filter):
 
 def route_of(request: HttpRequest, response: HttpResponse) -> str:
     """A bounded label for the metric: the URL pattern that answered, never the raw path."""
+    served_from = getattr(request, "served_from", None)
+    if served_from:
+        # An answer kept in the cache and served before URL resolution (content_api.middleware).
+        return served_from
     match = getattr(request, "resolver_match", None)
     if match is not None:
         if match.view_name == "wagtail_serve":

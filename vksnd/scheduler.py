@@ -10,12 +10,21 @@ when the scheduler comes back that day), never on every missed one. A failed run
 waits for the next slot. The jobs run in the scheduler's process, one after the other, through
 the same management commands an operator runs by hand.
 
+The "running" key is a lease, not a guess: it lives `max_runtime` but a thread of the scheduler
+renews it every `max_runtime / 3` while the job still runs, and only its holder removes it.
+So a job that outlives `max_runtime` still cannot overlap its next slot, while the lease of a
+scheduler that died expires by itself and frees the job.
+
+A job with `requires` runs only when that setting is set (mail intake without a mailbox is
+not an error every five minutes).
+
 Jobs whose command is not installed (a host site without an app) are skipped with a warning.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time as time_module
 import uuid
 from collections.abc import Callable, Iterable
@@ -41,6 +50,8 @@ class Job:
     every: timedelta | None = None
     at: time | None = None  # local time (TIME_ZONE); daily
     max_runtime: timedelta = timedelta(hours=1)
+    # A setting that must be set for the job to run (e.g. the intake mailbox's host).
+    requires: str | None = None
 
     def slot(self, now: datetime) -> str | None:
         """The slot `now` falls in, or None when the job is not due yet (a daily job before `at`)."""
@@ -66,6 +77,22 @@ DEFAULT_JOBS = (
     Job("send_workflow_reminders", "send_workflow_reminders", at=time(8, 0)),
     # Direct video uploads never finished (stores without lifecycle rules).
     Job("abort_stale_uploads", "abort_stale_uploads", at=time(3, 0)),
+    # Proposals e-mailed by units (issue 16), when an intake mailbox is configured.
+    Job(
+        "fetch_mail_proposals",
+        "fetch_mail_proposals",
+        every=timedelta(minutes=5),
+        max_runtime=timedelta(minutes=30),
+        requires="MAIL_INTAKE_IMAP_HOST",
+    ),
+    # Personal data: commenters' addresses after COMMENT_IP_RETENTION_DAYS.
+    Job("purge_comment_ips", "purge_comment_ips", at=time(2, 30)),
+    # Moderation queues told of new comments after a quiet period.
+    Job("send_comment_digests", "send_comment_digests", every=timedelta(minutes=5)),
+    # Consultation view counters to the database; closed consultations announced.
+    Job("flush_consultation_views", "flush_consultation_views", every=timedelta(minutes=10)),
+    # Units reminded of an approaching registration deadline for emulation.
+    Job("send_registration_reminders", "send_registration_reminders", at=time(8, 30)),
 )
 
 
@@ -96,6 +123,8 @@ class Scheduler:
             if job.command not in available:
                 logger.warning("scheduler: %s skipped, no command %r", job.name, job.command)
                 continue
+            if job.requires and not getattr(settings, job.requires, None):
+                continue
             if self.claim(job, slot):
                 ran.append(job.name)
         return ran
@@ -111,6 +140,8 @@ class Scheduler:
             )
             return False
         started = time_module.monotonic()
+        lease = Lease(self.cache, running_key, self.name, int(job.max_runtime.total_seconds()))
+        lease.start()
         try:
             logger.info("scheduler: %s starts (slot %s)", job.name, slot)
             self.run(job)
@@ -119,6 +150,37 @@ class Scheduler:
         else:
             logger.info("scheduler: %s done in %.1f s", job.name, time_module.monotonic() - started)
         finally:
-            self.cache.delete(running_key)
+            lease.release()
             close_old_connections()
         return True
+
+
+class Lease:
+    """
+    Keeps `key` (added by its holder) alive while a job runs: renewed every third of its
+    lifetime by a daemon thread, removed at the end only if still ours. Django's cache has no
+    renewable lock; `touch` (Redis EXPIRE) is the renewal.
+    """
+
+    def __init__(self, cache, key: str, holder: str, seconds: int):
+        self.cache = cache
+        self.key = key
+        self.holder = holder
+        self.seconds = max(3, seconds)
+        self.finished = threading.Event()
+        self.thread = threading.Thread(target=self._renew, name=f"lease:{key}", daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def _renew(self) -> None:
+        while not self.finished.wait(self.seconds / 3):
+            if self.cache.get(self.key) != self.holder or not self.cache.touch(self.key, self.seconds):
+                logger.warning("scheduler: lease %s lost while its job runs", self.key)
+                return
+
+    def release(self) -> None:
+        self.finished.set()
+        self.thread.join()
+        if self.cache.get(self.key) == self.holder:
+            self.cache.delete(self.key)

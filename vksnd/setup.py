@@ -19,7 +19,7 @@ from engagement.setup import ensure_consultation_workflow
 from exemplar_pages.tree import PageTree, ensure_page_tree, ensure_unit_folders, existing_page_tree
 from exemplar_pages.vocabularies import load_award_vocabularies
 from translations.services import setup_english_editions
-from workflows.setup import ensure_coordination_workflows, ensure_default_workflow
+from workflows.setup import ensure_coordination_workflows, ensure_default_workflow, ensure_schedule_workflow
 
 # Statutory holidays are seeded for this year and the next ones (deadlines rarely reach further);
 # each deployment's setup_site adds the following years as time passes.
@@ -46,6 +46,7 @@ def setup_site(*, update_units: bool = False) -> SetupReport:
     role_groups = ensure_role_groups(tree.home, tree.exemplars, tree.campaigns, tree.news)
     ensure_default_workflow(role_groups[RoleCode.OFFICE], tree.home)
     ensure_coordination_workflows(tree.exemplars, tree.campaigns, tree.news)
+    ensure_schedule_workflow()
     ensure_consultation_workflow()
     setup_english_editions(tree.home)
     remove_stock_groups()

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import TaskState
 
 from cms.models import Channel, CoordinatingRole, RoleCode
-from exemplar_pages.models import ExemplarPage, NewsPage, PlanPage, UnitNewsPage
+from exemplar_pages.models import ExemplarPage, NewsPage, PlanPage, UnitNewsPage, WeeklySchedulePage
 
 
 def in_any_group(user, groups: Iterable[Group | None]) -> bool:
@@ -35,7 +35,7 @@ def page_ids_headed_by(user) -> list[str]:
     """Ids (as workflow states store them) of the pages whose unit the user heads."""
     groups = user.groups.all()
     ids = list(ExemplarPage.objects.filter(unit__head_group__in=groups).values_list("pk", flat=True))
-    for model in (NewsPage, UnitNewsPage, PlanPage):
+    for model in (NewsPage, UnitNewsPage, PlanPage, WeeklySchedulePage):
         ids += model.objects.filter(unit__head_group__in=groups).values_list("pk", flat=True)
     return [str(pk) for pk in ids]
 

@@ -6,10 +6,11 @@ dashboard; a verifier sees why "Thẩm định đạt" is not offered, and for w
 
 from __future__ import annotations
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
-from wagtail.models import TaskState, WorkflowState
+from wagtail.models import Page, TaskState, WorkflowState
 
 from . import approvers
 from .models import AchievementVerificationTask
@@ -86,3 +87,37 @@ class ChangesRequestedPanel(Component):
     def render_html(self, parent_context=None):
         context = self.get_context_data(parent_context)
         return super().render_html(parent_context) if context["rows"] else ""
+
+
+def last_request_of_stage(task_state: TaskState) -> TaskState | None:
+    """The same stage's earlier round in this workflow, if it asked for changes (it resumed here)."""
+    return (
+        TaskState.objects.filter(
+            workflow_state_id=task_state.workflow_state_id,
+            task_id=task_state.task_id,
+            status=TaskState.STATUS_REJECTED,
+        )
+        .exclude(pk=task_state.pk)
+        .select_related("finished_by")
+        .order_by("-started_at", "-pk")
+        .first()
+    )
+
+
+def what_changed(task_state: TaskState | None) -> dict:
+    """
+    For the reviewer of a stage that resumed after asking for changes: Wagtail's comparison of
+    the revision the stage saw last with the page's latest revision, and when it asked.
+    """
+    if task_state is None or task_state.status != TaskState.STATUS_IN_PROGRESS:
+        return {}
+    earlier = last_request_of_stage(task_state)
+    obj = task_state.workflow_state.content_object
+    if earlier is None or earlier.revision_id is None or not isinstance(obj, Page):
+        return {}
+    return {
+        "compare_url": reverse(
+            "wagtailadmin_pages:revisions_compare", args=(obj.pk, earlier.revision_id, "latest")
+        ),
+        "asked": changes_requested(earlier),
+    }

@@ -12,6 +12,8 @@ from __future__ import annotations
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy, gettext_noop
 
+from exemplar_pages.models import SCHEDULE_WORKFLOW as SCHEDULE_WORKFLOW
+
 DEFAULT_WORKFLOW = gettext_noop("Phê duyệt đăng tải")
 OFFICE_APPROVAL = gettext_noop("Phê duyệt đăng tải (Văn phòng)")
 EXEMPLAR_WORKFLOW = gettext_noop("Quy trình duyệt gương điển hình")

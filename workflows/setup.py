@@ -118,6 +118,23 @@ def ensure_coordination_workflows(exemplars: Page, campaigns: Page, news: Page) 
     return workflows
 
 
+SCHEDULE_WORKFLOW = names.SCHEDULE_WORKFLOW
+
+
+@transaction.atomic
+def ensure_schedule_workflow() -> Workflow:
+    """
+    A unit's weekly schedule: its own head approves, nobody else (the unit-head task the
+    exemplar workflow starts with, reused). Assigned to no page: the schedule page type asks
+    for it by name (exemplar_pages.models.schedule), wherever its unit folder is.
+    """
+    task = _task(UnitHeadConfirmationTask, names.UNIT_HEAD_CONFIRMATION)
+    workflow, created = Workflow.objects.get_or_create(name=SCHEDULE_WORKFLOW)
+    if created:
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    return workflow
+
+
 TRANSLATION_WORKFLOW = names.TRANSLATION_WORKFLOW
 
 

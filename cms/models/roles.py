@@ -61,7 +61,7 @@ class CoordinatingRole(ClusterableModel):
         FieldRowPanel([FieldPanel("code"), FieldPanel("name")]),
         FieldPanel("description"),
         FieldPanel("group"),
-        InlinePanel("assignments", heading=_("Đơn vị đảm nhiệm"), label=_("Đơn vị")),
+        InlinePanel("assignments", heading=_("Đơn vị đảm nhiệm"), label=_("đơn vị")),
     ]
 
     class Meta:

@@ -52,6 +52,9 @@ ROLE_MODEL_PERMISSIONS = {
         "cms.change_calendarday",
         "cms.delete_calendarday",
         "cms.view_calendarday",
+        # Locked admin logins (django-axes): seen and unlocked by the Office (cms/lockouts.py).
+        "axes.view_accessattempt",
+        "axes.delete_accessattempt",
     ),
 }
 UNIT_MODEL_PERMISSIONS = ("cms.view_unit",)

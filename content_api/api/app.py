@@ -122,6 +122,12 @@ def problem_for_not_allowed(view, read_only: bool = False):
     return answer
 
 
+class FramedSwagger(Swagger):
+    """Swagger UI inside a Vietnamese page (title, introduction); the reference stays English."""
+
+    template = "content_api/docs.html"
+
+
 api = ContentAPI(
     title="VKSND exemplar content API",
     version="1.0.0",
@@ -131,7 +137,7 @@ api = ContentAPI(
     docs_url="/docs/",
     # Nothing leaves the origin: Swagger UI would otherwise send the document to
     # validator.swagger.io for its badge.
-    docs=Swagger(settings={"validatorUrl": None}),
+    docs=FramedSwagger(settings={"validatorUrl": None}),
 )
 errors.register(api)
 api.add_router("/", router)

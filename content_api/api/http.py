@@ -42,8 +42,14 @@ def _cache_control(caller: Caller) -> str:
     )
 
 
-def rate_limited(caller: Caller) -> HttpResponse | None:
-    quota = ratelimit.hit(caller.bucket, caller.rate_limit)
+def rate_limited(caller: Caller, request=None) -> HttpResponse | None:
+    # A request the cached-answer middleware already counted (content_api.middleware) is
+    # not counted twice.
+    counted = getattr(request, "content_api_count", None)
+    if counted is not None and counted[0] == caller.bucket:
+        quota = ratelimit.quota(counted[1], caller.rate_limit, counted[2])
+    else:
+        quota = ratelimit.hit(caller.bucket, caller.rate_limit)
     if quota.allowed:
         return None
     response = problem_response(
@@ -63,6 +69,9 @@ def cached_json(request, caller: Caller, build: Callable[[], tuple[bytes, list[s
     the cache already holds this exact representation.
     """
     version = versioning.current()
+    # What content_api.middleware needs to keep the final answer for a one-round-trip replay:
+    # the version it was built under (taken before building) and whom it was built for.
+    request.content_api_answer = (version["token"], caller)
     query = "&".join(sorted(f"{k}={v}" for k, values in request.GET.lists() for v in values))
     material = "|".join(
         [version["token"], request.path, query, ",".join(map(str, caller.channel_ids))]

@@ -127,6 +127,37 @@ class NewsParams(ListParams):
     _dates_range = field_validator("date_from", "date_to", mode="after")(_sane_datetime)
 
 
+class UnitNewsParams(ListParams):
+    unit: str | None = Field(None, description="Unit id or code; includes its sub-units.")
+    campaign: int | None = Field(None, ge=1, le=MAX_ID, description="Related campaign id.")
+    date_from: date | None = Field(None, description="News dated on or after (YYYY-MM-DD).")
+    date_to: date | None = Field(None, description="News dated on or before (YYYY-MM-DD).")
+    channel: str | None = Field(None, max_length=40, description="Only items approved for this channel code.")
+    order: DatedOrder = Field(
+        "-published_at", description="Sort order (`date` is the news date; `relevance` needs `search`)."
+    )
+
+    _dates_iso = field_validator("date_from", "date_to", mode="before")(_iso_only)
+    _dates_range = field_validator("date_from", "date_to", mode="after")(_sane_datetime)
+
+
+class PlanParams(ListParams):
+    unit: str | None = Field(None, description="Unit id or code; includes its sub-units.")
+    campaign: int | None = Field(
+        None, ge=1, le=MAX_ID, description="Id of the campaign the plan carries out."
+    )
+    year: int | None = Field(None, ge=1945, le=2100, description="Year the plan was issued.")
+    date_from: date | None = Field(None, description="Plans issued on or after (YYYY-MM-DD).")
+    date_to: date | None = Field(None, description="Plans issued on or before (YYYY-MM-DD).")
+    channel: str | None = Field(None, max_length=40, description="Only items approved for this channel code.")
+    order: DatedOrder = Field(
+        "-published_at", description="Sort order (`date` is the issue date; `relevance` needs `search`)."
+    )
+
+    _dates_iso = field_validator("date_from", "date_to", mode="before")(_iso_only)
+    _dates_range = field_validator("date_from", "date_to", mode="after")(_sane_datetime)
+
+
 class UnitParams(Schema):
     cursor: str | None = Field(None, description="Opaque cursor from the `next` URL of the previous page.")
     limit: int = Field(20, ge=1, le=MAX_LIMIT, description="Items per page, 1 to 100.")
@@ -153,3 +184,16 @@ class UnitParams(Schema):
 
     _valid_on_iso = field_validator("valid_on", mode="before")(_iso_only)
     _valid_on_range = field_validator("valid_on", mode="after")(_sane_datetime)
+
+
+class ScheduleParams(Schema):
+    cursor: str | None = Field(None, description="Opaque cursor from the `next` URL of the previous page.")
+    limit: int = Field(20, ge=1, le=MAX_LIMIT, description="Schedules per page, 1 to 100.")
+    count: bool = Field(False, description="Add the total number of matching schedules.")
+    unit: str | None = Field(None, max_length=40, description="Unit id or code (that unit only).")
+    week: str | None = Field(
+        None,
+        max_length=10,
+        description="ISO week, e.g. 2024-W28 (or a date YYYY-MM-DD: the week that holds it). With "
+        "`unit`, a week without a published schedule answers 404.",
+    )

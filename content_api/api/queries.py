@@ -20,7 +20,7 @@ from cms import unit_graph
 from cms.models import Channel, Unit
 from cms.search_backend import SEARCH_CONFIG
 from cms.text import fold_accents
-from exemplar_pages.models import AwardForm, ExemplarPage, NewsPage
+from exemplar_pages.models import AwardForm, ExemplarPage, NewsPage, PlanPage, UnitNewsPage
 from exemplar_pages.models.awards import Award
 
 from ..access import Caller
@@ -73,19 +73,25 @@ def resolve_unit(value: str, param: str = "unit") -> Unit:
 
 
 def resolve_channel(value: str, caller: Caller) -> int:
+    """A channel the caller reads; another channel answers as an unknown code (no probing of codes)."""
     channel = Channel.objects.filter(code=value).values_list("pk", flat=True).first()
-    if channel is None:
-        raise BadParameter("channel", f"no channel with code {value!r}")
-    if channel not in caller.channel_ids:
-        raise BadParameter("channel", f"channel {value!r} is not one of the channels you may read")
+    if channel is None or channel not in caller.channel_ids:
+        raise BadParameter("channel", f"no channel with code {value!r} among the channels you may read")
     return channel
 
 
-def resolve_tag(value: str) -> int:
-    tag = Tag.objects.filter(Q(slug=value) | Q(name__iexact=value)).values_list("pk", flat=True).first()
-    if tag is None:
-        raise BadParameter("tag", f"no tag {value!r}")
-    return tag
+def resolve_tag(value: str, tagged_items, caller: Caller, kind: str) -> int:
+    """
+    A tag carried by at least one item of `kind` the caller may read: a tag used only on
+    hidden items (drafts, another channel's) answers exactly as an unknown tag does.
+    """
+    tags = Tag.objects.filter(Q(slug=value) | Q(name__iexact=value)).values_list("pk", flat=True)
+    readable = visible(caller, kind)
+    for tag in tags:
+        carriers = tagged_items.objects.filter(tag_id=tag).values("content_object_id")
+        if readable.filter(pk__in=carriers).exists():
+            return tag
+    raise BadParameter("tag", f"no tag {value!r}")
 
 
 def require_document(kind: str, pk: int, param: str, caller: Caller) -> None:
@@ -149,8 +155,9 @@ def exemplar_filters(qs: QuerySet, params, caller: Caller) -> QuerySet:
     if params.kind:
         qs = qs.filter(subject_kind=params.kind)
     if params.tag:
-        tagged = ExemplarPage.tags.through.objects.filter(
-            content_object_id=OuterRef("pk"), tag_id=resolve_tag(params.tag)
+        through = ExemplarPage.tags.through
+        tagged = through.objects.filter(
+            content_object_id=OuterRef("pk"), tag_id=resolve_tag(params.tag, through, caller, "exemplar")
         )
         qs = qs.filter(Exists(tagged))
     return qs
@@ -180,14 +187,49 @@ def news_filters(qs: QuerySet, params, caller: Caller) -> QuerySet:
     if params.date_to:
         qs = qs.filter(date__lte=params.date_to)
     if params.tag:
-        tagged = NewsPage.tags.through.objects.filter(
-            content_object_id=OuterRef("pk"), tag_id=resolve_tag(params.tag)
+        through = NewsPage.tags.through
+        tagged = through.objects.filter(
+            content_object_id=OuterRef("pk"), tag_id=resolve_tag(params.tag, through, caller, "news")
         )
         qs = qs.filter(Exists(tagged))
     return qs
 
 
-FILTERS = {"exemplar": exemplar_filters, "campaign": campaign_filters, "news": news_filters}
+def _date_range(qs: QuerySet, params) -> QuerySet:
+    if params.date_from and params.date_to and params.date_from > params.date_to:
+        raise BadParameter("date_to", "date_to is before date_from")
+    if params.date_from:
+        qs = qs.filter(date__gte=params.date_from)
+    if params.date_to:
+        qs = qs.filter(date__lte=params.date_to)
+    return qs
+
+
+def unit_news_filters(qs: QuerySet, params, caller: Caller) -> QuerySet:
+    qs = common_filters(qs, params, caller)
+    if params.campaign:
+        require_document("campaign", params.campaign, "campaign", caller)
+        qs = qs.filter(linked(UnitNewsPage.related_campaigns, campaignpage_id=params.campaign))
+    return _date_range(qs, params)
+
+
+def plan_filters(qs: QuerySet, params, caller: Caller) -> QuerySet:
+    qs = common_filters(qs, params, caller)
+    if params.campaign:
+        require_document("campaign", params.campaign, "campaign", caller)
+        qs = qs.filter(Exists(PlanPage.objects.filter(pk=OuterRef("pk"), campaign_id=params.campaign)))
+    if params.year:
+        qs = qs.filter(year=params.year)
+    return _date_range(qs, params)
+
+
+FILTERS = {
+    "exemplar": exemplar_filters,
+    "campaign": campaign_filters,
+    "news": news_filters,
+    "unit_news": unit_news_filters,
+    "plan": plan_filters,
+}
 
 
 # Search

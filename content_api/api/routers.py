@@ -1,19 +1,23 @@
-"""The endpoints of the content API: exemplars, campaigns, news and units."""
+"""The endpoints of the content API: exemplars, campaigns, news, unit news and plans, units and the units' weekly schedules."""
 
 from __future__ import annotations
 
+import datetime
 from urllib.parse import urlencode
 
+from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Path, Query, Router
 
 from cms.models import Unit
 from cms.text import fold_accents
+from exemplar_pages.schedules import parse_iso_week
 
-from .. import expiry
+from .. import expiry, schedules
 from ..access import Caller
 from ..representations import API_PREFIX, unit_ref
+from . import cursor as cursors
 from . import params as p
 from . import queries, schemas
 from .auth import PartnerOrPublic
@@ -68,7 +72,7 @@ def _envelope(items: list[bytes], next_link: str | None, count: int | None) -> b
 def guard(request: HttpRequest, schema):
     caller: Caller = request.auth
     expiry.expire_if_due()
-    limited = rate_limited(caller)
+    limited = rate_limited(caller, request)
     if limited is None:
         _refuse_unknown(request, schema)
     return caller, limited
@@ -108,7 +112,7 @@ def _detail_guard(request: HttpRequest):
     """Rate limit and parameter check of the endpoints that take no query parameters."""
     caller: Caller = request.auth
     expiry.expire_if_due()
-    limited = rate_limited(caller)
+    limited = rate_limited(caller, request)
     if limited is None and request.GET:
         _refuse_unsafe(request)
         raise BadParameter(sorted(request.GET)[0], "unknown parameter; this endpoint takes none")
@@ -206,6 +210,55 @@ def get_news(request, id: int = Path(..., ge=1, le=MAX_ID)):
     return _detail(request, "news", id)
 
 
+# What units send: news of their emulation work, and their plans
+
+
+@router.get(
+    "/unit-news/",
+    response={200: schemas.UnitNewsPage, **ERRORS},
+    operation_id="list_unit_news",
+    summary="Units' news of their emulation work, approved for your channels",
+    tags=["unit news"],
+)
+def list_unit_news(request, params: Query[p.UnitNewsParams]):
+    """`unit` includes the unit's sub-units."""
+    return _listing(request, "unit_news", params)
+
+
+@router.get(
+    "/unit-news/{int:id}/",
+    response={200: schemas.UnitNewsDetail, **ERRORS},
+    operation_id="get_unit_news",
+    summary="One unit news item",
+    tags=["unit news"],
+)
+def get_unit_news(request, id: int = Path(..., ge=1, le=MAX_ID)):
+    return _detail(request, "unit_news", id)
+
+
+@router.get(
+    "/unit-plans/",
+    response={200: schemas.PlanPage, **ERRORS},
+    operation_id="list_unit_plans",
+    summary="Units' plans (kế hoạch), approved for your channels",
+    tags=["unit plans"],
+)
+def list_unit_plans(request, params: Query[p.PlanParams]):
+    """`unit` includes the unit's sub-units."""
+    return _listing(request, "plan", params)
+
+
+@router.get(
+    "/unit-plans/{int:id}/",
+    response={200: schemas.PlanDetail, **ERRORS},
+    operation_id="get_unit_plan",
+    summary="One unit plan, with its document",
+    tags=["unit plans"],
+)
+def get_unit_plan(request, id: int = Path(..., ge=1, le=MAX_ID)):
+    return _detail(request, "plan", id)
+
+
 # Units: the public directory of the procuracy's units (not channel-scoped).
 
 
@@ -299,3 +352,64 @@ def get_unit(request, id: int = Path(..., ge=1, le=MAX_ID)):
         return queries.dumps(data), [f"unit-{id}", "units"]
 
     return cached_json(request, caller, build)
+
+
+# Weekly schedules: each unit's lịch công tác, published by the unit's own head.
+
+
+def _week_param(value: str):
+    try:
+        return parse_iso_week(value)
+    except ValueError:
+        raise BadParameter("week", "expected an ISO week such as 2024-W28, or a date YYYY-MM-DD") from None
+
+
+@router.get(
+    "/schedules/",
+    response={200: schemas.SchedulePage, **ERRORS},
+    operation_id="list_schedules",
+    summary="Units' weekly work schedules (lịch công tác), newest week first",
+    tags=["schedules"],
+)
+def list_schedules(request, params: Query[p.ScheduleParams]):
+    """`unit` + `week` finds one unit's schedule of one week (404 when it has none published)."""
+    caller, limited = guard(request, p.ScheduleParams)
+    if limited:
+        return limited
+
+    def build():
+        qs = schedules.published_schedules()
+        unit_id = queries.resolve_unit_id(params.unit) if params.unit else None
+        monday = _week_param(params.week) if params.week else None
+        if unit_id is not None:
+            qs = qs.filter(unit_id=unit_id)
+        if monday is not None:
+            qs = qs.filter(week_start=monday)
+        if unit_id is not None and monday is not None and not qs.exists():
+            raise Http404(f"Unit {params.unit} has no published schedule for the week {params.week}.")
+        count = qs.count() if params.count else None
+        rows, next_cursor = _schedule_page(qs, params.cursor, params.limit)
+        items = [queries.dumps(schedules.schedule_json(page)) for page in rows]
+        tags = ["schedules", *(f"unit-{pk}" for pk in {page.unit_id for page in rows})]
+        return _envelope(items, next_url(request, next_cursor), count), tags
+
+    return cached_json(request, caller, build)
+
+
+SCHEDULE_ORDER = "-week_start"
+
+
+def _schedule_page(qs, cursor: str | None, limit: int):
+    """Keyset pages on (week, id), newest week first, as the other collections page."""
+    if cursor:
+        key = cursors.decode(cursor, SCHEDULE_ORDER)
+        try:
+            week, last_id = datetime.date.fromisoformat(key[0]), int(key[1])
+        except (ValueError, TypeError, IndexError):
+            raise BadParameter("cursor", "malformed cursor; use the `next` URL of a previous page") from None
+        qs = qs.filter(Q(week_start__lt=week) | Q(week_start=week, pk__lt=last_id))
+    rows = list(qs.order_by("-week_start", "-pk")[: limit + 1])
+    if len(rows) <= limit:
+        return rows, None
+    rows = rows[:limit]
+    return rows, cursors.encode(SCHEDULE_ORDER, [rows[-1].week_start.isoformat(), rows[-1].pk])

@@ -177,6 +177,37 @@ class NewsDetail(NewsSummary):
     translations: dict[str, int] = {}
 
 
+class UnitNewsSummary(ItemMeta):
+    type: Literal["unit_news"]
+    date: str | None
+    lead: str
+    unit: UnitRef | None
+    channels: list[str]
+
+
+class UnitNewsDetail(UnitNewsSummary):
+    body: list[Block]
+    related_campaigns: list[PageRef]
+    provenance: list[Approval]
+    translations: dict[str, int] = {}
+
+
+class PlanSummary(ItemMeta):
+    type: Literal["plan"]
+    number: str = Field(description="The plan's document number as printed, e.g. 293/KH-VKS.")
+    date: str | None
+    unit: UnitRef | None
+    channels: list[str]
+
+
+class PlanDetail(PlanSummary):
+    body: list[Block]
+    document: DocumentLink | None
+    related_campaigns: list[PageRef] = Field(description="The campaign the plan carries out, if any.")
+    provenance: list[Approval]
+    translations: dict[str, int] = {}
+
+
 class UnitSummary(Strict):
     id: int
     code: str
@@ -199,6 +230,55 @@ class UnitDetail(UnitSummary):
     children: list[UnitRef]
 
 
+class ScheduleItem(Strict):
+    content: str = Field(description="What: the line as the printed schedule has it.")
+    who: str = Field(description="Who presides or acts, e.g. “Đ/c Viện trưởng”.")
+    department: str = Field(description="The reporting department, e.g. “Phòng 15”.")
+    location: str
+    participants: str
+    duration_days: float | None = Field(description="Days a multi-day item lasts, e.g. 2.5.")
+    duration_label: str = Field(description="As printed: “2,5 ngày”.")
+    ends_at: str | None = Field(description="Local end (Asia/Ho_Chi_Minh) of a multi-day item.")
+
+
+class ScheduleSlot(Strict):
+    time: str = Field(description="As printed: “07h30”.")
+    starts_at: str = Field(description="Local date and time (Asia/Ho_Chi_Minh), ISO 8601.")
+    items: list[ScheduleItem]
+
+
+class DutyRow(Strict):
+    who: str
+    task: str
+
+
+class ScheduleDay(Strict):
+    date: str
+    label: str = Field(description="As printed: “Thứ 2, 08/7/2024”.")
+    slots: list[ScheduleSlot]
+    duty: bool = Field(description="The day has a duty assignment (Phân công trực nghiệp vụ).")
+    duty_roster: list[DutyRow]
+    note: str
+
+
+class Schedule(Strict):
+    """A unit's weekly work schedule (lịch công tác), as its head published it."""
+
+    id: int
+    unit: UnitRef
+    week: str = Field(description="ISO week, e.g. 2024-W28.")
+    week_start: str
+    week_end: str
+    title: str
+    sample: bool = Field(description="Demonstration data, not a real schedule.")
+    published_at: str | None
+    updated_at: str | None = Field(description="When it was last changed after its first publication.")
+    timezone: str
+    url: str | None
+    api_url: str
+    days: list[ScheduleDay]
+
+
 def page_of(item_schema: type[Schema], name: str) -> type[Schema]:
     """The list envelope: items, the next page's URL, and the count when asked for."""
     return type(
@@ -215,7 +295,10 @@ def page_of(item_schema: type[Schema], name: str) -> type[Schema]:
 ExemplarPage = page_of(ExemplarSummary, "ExemplarList")
 CampaignPage = page_of(CampaignSummary, "CampaignList")
 NewsPage = page_of(NewsSummary, "NewsList")
+UnitNewsPage = page_of(UnitNewsSummary, "UnitNewsList")
+PlanPage = page_of(PlanSummary, "PlanList")
 UnitPage = page_of(UnitSummary, "UnitList")
+SchedulePage = page_of(Schedule, "ScheduleList")
 
 
 class Problem(Schema):
@@ -228,5 +311,17 @@ class Problem(Schema):
     errors: list[dict[str, Any]] | None = None
 
 
-SUMMARY_SCHEMAS = {"exemplar": ExemplarSummary, "campaign": CampaignSummary, "news": NewsSummary}
-DETAIL_SCHEMAS = {"exemplar": ExemplarDetail, "campaign": CampaignDetail, "news": NewsDetail}
+SUMMARY_SCHEMAS = {
+    "exemplar": ExemplarSummary,
+    "campaign": CampaignSummary,
+    "news": NewsSummary,
+    "unit_news": UnitNewsSummary,
+    "plan": PlanSummary,
+}
+DETAIL_SCHEMAS = {
+    "exemplar": ExemplarDetail,
+    "campaign": CampaignDetail,
+    "news": NewsDetail,
+    "unit_news": UnitNewsDetail,
+    "plan": PlanDetail,
+}

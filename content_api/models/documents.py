@@ -29,6 +29,8 @@ class DocumentKind(models.TextChoices):
     EXEMPLAR = "exemplar", _("Gương điển hình")
     CAMPAIGN = "campaign", _("Phong trào thi đua")
     NEWS = "news", _("Tin bài")
+    UNIT_NEWS = "unit_news", _("Tin hoạt động của đơn vị")
+    PLAN = "plan", _("Kế hoạch của đơn vị")
 
 
 class ContentDocument(models.Model):

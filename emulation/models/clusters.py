@@ -84,7 +84,7 @@ class EmulationCluster(ClusterableModel):
             ],
             heading=_("Giao ước thi đua"),
         ),
-        InlinePanel("memberships", heading=_("Đơn vị thành viên"), label=_("Đơn vị")),
+        InlinePanel("memberships", heading=_("Đơn vị thành viên"), label=_("đơn vị")),
         FieldPanel("is_sample"),
         FieldPanel("note"),
     ]

@@ -74,7 +74,7 @@ class Initiative(ClusterableModel):
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("unit"), FieldPanel("year"), FieldPanel("scope")]),
         FieldPanel("summary"),
-        InlinePanel("authors", heading=_("Tác giả"), label=_("Tác giả"), min_num=1),
+        InlinePanel("authors", heading=_("Tác giả"), label=_("tác giả"), min_num=1),
         MultiFieldPanel(
             [
                 FieldPanel("status", permission="emulation.decide_initiative"),
@@ -87,7 +87,7 @@ class Initiative(ClusterableModel):
             ],
             heading=_("Quyết định của Hội đồng"),
         ),
-        InlinePanel("attachments", heading=_("Tài liệu kèm theo"), label=_("Tài liệu")),
+        InlinePanel("attachments", heading=_("Tài liệu kèm theo"), label=_("tài liệu")),
         FieldPanel("is_sample"),
     ]
 

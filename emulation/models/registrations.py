@@ -119,7 +119,7 @@ class EmulationRegistration(ClusterableModel):
         FieldPanel("campaign"),
         FieldPanel("aimed_forms"),
         FieldPanel("targets_text"),
-        InlinePanel("targets", heading=_("Chỉ tiêu bằng số"), label=_("Chỉ tiêu")),
+        InlinePanel("targets", heading=_("Chỉ tiêu bằng số"), label=_("chỉ tiêu")),
         FieldPanel("is_sample"),
     ]
 

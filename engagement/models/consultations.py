@@ -130,7 +130,7 @@ class Consultation(
         FieldPanel("intro"),
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
         FieldPanel("channels", widget=forms.CheckboxSelectMultiple),
-        MultiFieldPanel([InlinePanel("nominees", label=_("Ứng viên"))], heading=_("Danh sách ứng viên")),
+        MultiFieldPanel([InlinePanel("nominees", label=_("ứng viên"))], heading=_("Danh sách ứng viên")),
         MultiFieldPanel(
             [FieldPanel("title_en"), FieldPanel("intro_en")],
             heading=_("Bản tiếng Anh (không bắt buộc)"),

@@ -14,9 +14,11 @@ from .indexes import (
 )
 from .intake import MailMessage, MailStatus
 from .news import NewsPage, NewsPageTag
+from .schedule import SCHEDULE_WORKFLOW, WeeklySchedulePage
 from .unit_content import PlanPage, UnitNewsPage
 
 __all__ = [
+    "SCHEDULE_WORKFLOW",
     "Award",
     "AwardCategory",
     "AwardForm",
@@ -43,4 +45,5 @@ __all__ = [
     "RecognitionLevel",
     "UnitFolderPage",
     "UnitNewsPage",
+    "WeeklySchedulePage",
 ]

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.widgets.slug import SlugInput
 from wagtail.coreutils import find_available_slug
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail_localize.fields import SynchronizedField
 
 from cms.text import normalize, slugify_vi
 
@@ -115,6 +117,52 @@ class BasePage(Page):
         if not restrictions.any_exist():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+    def synchronised_facts(self) -> list[str]:
+        """
+        Facts that must be the same in every language (unit, contacts, images…): the
+        concrete fields this type declares as synchronised and not overridable.
+        """
+        names = []
+        for declared in getattr(self, "override_translatable_fields", []):
+            if not isinstance(declared, SynchronizedField) or declared.overridable:
+                continue
+            field = self._meta.get_field(declared.field_name)
+            if field.concrete and not field.many_to_many:
+                names.append(field.name)
+        return names
+
+    def clean(self) -> None:
+        """
+        A translation keeps the source's facts: they are changed in the Vietnamese page, by
+        who may edit it, and reach the translation when it is synchronised; any other path
+        (a stopped translation edited in Wagtail's editor, a crafted POST) is refused here.
+        The source's live row and its latest draft are both accepted, so that syncing a
+        draft of the source works.
+        """
+        super().clean()
+        facts = self.synchronised_facts()
+        if not facts or not self.pk or not self.locale_id:
+            return
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return
+        source = type(self).objects.filter(translation_key=self.translation_key, locale=default).first()
+        if source is None:
+            return
+        versions = [source]
+        if source.has_unpublished_changes:
+            versions.append(source.get_latest_revision_as_object())
+        errors = {}
+        for name in facts:
+            attname = self._meta.get_field(name).attname
+            if all(getattr(self, attname) != getattr(version, attname) for version in versions):
+                errors[name] = _(
+                    "Thông tin này được đồng bộ từ bản tiếng Việt; chỉ người có quyền sửa bản tiếng Việt "
+                    "thay đổi nó, ở bản tiếng Việt."
+                )
+        if errors:
+            raise ValidationError(errors)
 
     def full_clean(self, *args, **kwargs) -> None:
         self.title = normalize(self.title or "")

@@ -119,7 +119,7 @@ class CampaignPage(BasePage):
     story_panels = [
         FieldPanel("lead"),
         FieldPanel("body"),
-        InlinePanel("documents", heading=_("Văn bản đính kèm"), label=_("Văn bản")),
+        InlinePanel("documents", heading=_("Văn bản đính kèm"), label=_("văn bản")),
     ]
     channel_panels = [FieldPanel("channels", widget=forms.CheckboxSelectMultiple)]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -22,12 +23,14 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.choosers import scope_to_folder
 from cms.models import Unit
 from cms.text import normalize
 
 from ..blocks import StoryBlock
 from ..closure import ClosedFolderContentMixin
 from ..forms import MediaPermissionPageForm
+from ..on_behalf import record_filer
 from .base import BasePage
 from .indexes import UnitFolderPage
 
@@ -59,6 +62,7 @@ class ExemplarPageForm(MediaPermissionPageForm):
         if isinstance(folder, UnitFolderPage) and "unit" in self.fields:
             allowed = Unit.objects.filter(pk__in=folder.unit.descendant_ids())
             self.fields["unit"].queryset = allowed
+            scope_to_folder(self.fields["unit"], folder.unit)
             if not self.instance.unit_id:
                 self.fields["unit"].initial = folder.unit_id
 
@@ -69,6 +73,14 @@ class ExemplarPageForm(MediaPermissionPageForm):
         if isinstance(folder, UnitFolderPage) and unit and unit.pk not in folder.unit.descendant_ids():
             self.add_error("unit", _("Gương điển hình phải thuộc đơn vị sở hữu thư mục “%s”.") % folder.unit)
         return cleaned
+
+    def save(self, commit: bool = True):
+        page = super().save(commit=False)
+        record_filer(page, getattr(self, "for_user", None))
+        if commit:
+            page.save()
+            self.save_m2m()
+        return page
 
 
 class ExemplarPage(ClosedFolderContentMixin, BasePage):
@@ -99,6 +111,16 @@ class ExemplarPage(ClosedFolderContentMixin, BasePage):
         on_delete=models.PROTECT,
         related_name="exemplars",
         help_text=_("Đơn vị của cá nhân, hoặc chính tập thể; là đơn vị sở hữu thư mục chứa trang."),
+    )
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người nộp thay đơn vị"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Cán bộ Thi đua - Khen thưởng đã tạo hồ sơ thay cho đơn vị, nếu có."),
     )
     portrait = models.ForeignKey(
         "wagtailimages.Image",
@@ -188,7 +210,7 @@ class ExemplarPage(ClosedFolderContentMixin, BasePage):
     achievement_panels = [
         FieldPanel("achievement_period"),
         FieldPanel("achievements"),
-        InlinePanel("awards", heading=_("Khen thưởng đã nhận"), label=_("Khen thưởng")),
+        InlinePanel("awards", heading=_("Khen thưởng đã nhận"), label=_("khen thưởng")),
         FieldPanel("campaigns", widget=forms.CheckboxSelectMultiple),
         FieldPanel("recognition_level", permission="exemplar_pages.verify_exemplarpage"),
     ]

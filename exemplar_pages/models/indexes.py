@@ -8,7 +8,7 @@ from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PagePermissionTester
 
 from cms.richtext import SHORT_FEATURES, SafeRichTextField
 
@@ -77,10 +77,30 @@ class IndexPage(BasePage):
         abstract = True
 
 
+class UnitFoldersPermissionTester(PagePermissionTester):
+    """
+    Who may add a unit folder under the exemplar index: only those who manage the units
+    directory (`cms.add_unit`: the Office) or a superuser. The emulation role holds
+    `add_page` on the index so that it can file content in every unit's folder on the unit's
+    behalf; Wagtail's page permissions cannot say "in the folders, not beside them", so the
+    index's tester says it (the add, copy and move views all ask `can_add_subpage`).
+    """
+
+    def can_add_subpage(self) -> bool:
+        return super().can_add_subpage() and may_add_unit_folders(self.user)
+
+
+def may_add_unit_folders(user) -> bool:
+    return user.is_active and (user.is_superuser or user.has_perm("cms.add_unit"))
+
+
 class ExemplarIndexPage(IndexPage):
     """Gương điển hình: holds one folder per unit, where that unit's exemplars live."""
 
     subpage_types = ["exemplar_pages.UnitFolderPage"]
+
+    def permissions_for_user(self, user):
+        return UnitFoldersPermissionTester(user, self)
 
     class Meta:
         verbose_name = _("danh mục gương điển hình")
@@ -129,7 +149,12 @@ class UnitFolderPage(BasePage):
     serve_select_related = ("locale", "unit")
     content_panels = BasePage.content_panels + [FieldPanel("unit", permission="cms.change_unit")]
     parent_page_types = ["exemplar_pages.ExemplarIndexPage"]
-    subpage_types = ["exemplar_pages.ExemplarPage", "exemplar_pages.UnitNewsPage", "exemplar_pages.PlanPage"]
+    subpage_types = [
+        "exemplar_pages.ExemplarPage",
+        "exemplar_pages.UnitNewsPage",
+        "exemplar_pages.PlanPage",
+        "exemplar_pages.WeeklySchedulePage",
+    ]
 
     class Meta:
         verbose_name = _("thư mục đơn vị")

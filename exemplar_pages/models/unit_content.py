@@ -19,22 +19,24 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList, TabbedInterface, TitleFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from cms.choosers import scope_to_folder
 from cms.docnumbers import parse_document_number, validate_document_number
 from cms.models import Unit
 from cms.text import normalize
 
 from ..blocks import StoryBlock
 from ..closure import ClosedFolderContentMixin
+from ..forms import RevisionOnlyInModerationPageForm
+from ..on_behalf import record_filer
 from .base import BasePage
 from .indexes import UnitFolderPage
 
 
-class UnitContentForm(WagtailAdminPageForm):
+class UnitContentForm(RevisionOnlyInModerationPageForm):
     """The unit is the folder's unit (or one of its sub-units), preselected."""
 
     def __init__(self, *args, **kwargs):
@@ -42,6 +44,7 @@ class UnitContentForm(WagtailAdminPageForm):
         folder = self.parent_page.specific if self.parent_page else None
         if isinstance(folder, UnitFolderPage) and "unit" in self.fields:
             self.fields["unit"].queryset = Unit.objects.filter(pk__in=folder.unit.descendant_ids())
+            scope_to_folder(self.fields["unit"], folder.unit)
             if not self.instance.unit_id:
                 self.fields["unit"].initial = folder.unit_id
 
@@ -55,21 +58,11 @@ class UnitContentForm(WagtailAdminPageForm):
 
     def save(self, commit: bool = True):
         page = super().save(commit=False)
-        # Filed by someone outside the unit (the emulation role, on its behalf): recorded
-        # before the first revision, which carries it from then on.
-        user = getattr(self, "for_user", None)
-        if page.pk is None and user is not None and page.unit_id and not is_member(user, page.unit):
-            page.filed_by = user
+        record_filer(page, getattr(self, "for_user", None))
         if commit:
             page.save()
             self.save_m2m()
         return page
-
-
-def is_member(user, unit: Unit) -> bool:
-    """Whether the user belongs to the unit's editor or head group."""
-    groups = [pk for pk in (unit.editor_group_id, unit.head_group_id) if pk]
-    return bool(groups) and user.groups.filter(pk__in=groups).exists()
 
 
 class UnitContentPage(ClosedFolderContentMixin, BasePage):

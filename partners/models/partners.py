@@ -12,6 +12,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import APIToken
 
+from .. import origins
+from ..origins import forget_origins
+
 
 class Partner(models.Model):
     """
@@ -56,6 +59,15 @@ class Partner(models.Model):
             "token, id và type, ví dụ: https://cong.example.vn/xem-truoc/"
         ),
     )
+    allowed_origins = models.TextField(
+        _("nguồn gốc trình duyệt được phép (CORS)"),
+        blank=True,
+        validators=[origins.validate],
+        help_text=_(
+            "Các trang web của đối tác được gọi API trực tiếp từ trình duyệt, mỗi dòng một "
+            "nguồn gốc, ví dụ: https://cong.example.vn. Để trống nếu đối tác chỉ gọi từ máy chủ."
+        ),
+    )
     service_account = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("tài khoản dịch vụ"),
@@ -76,7 +88,19 @@ class Partner(models.Model):
     def save(self, *args, **kwargs) -> None:
         if not self.service_account_id:
             self.service_account = self._create_service_account()
+        self.allowed_origins = "\n".join(origins.parse(self.allowed_origins))
         super().save(*args, **kwargs)
+        # The browser origins every process answers for (partners/cors.py) are read again.
+        transaction.on_commit(forget_origins)
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        transaction.on_commit(forget_origins)
+        return result
+
+    @property
+    def origins(self) -> list[str]:
+        return origins.parse(self.allowed_origins)
 
     def _create_service_account(self):
         """A user that owns the partner's tokens and can never log in anywhere."""

@@ -42,17 +42,19 @@ def test_cloudfront_cloudflare_and_every_http_purger_are_configured_together():
             "DISTRIBUTION_ID": "E2ABCDEF123456",
         },
         "cloudflare": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BACKEND": "cms.frontend_cache.CloudflareTagBackend",
             "BEARER_TOKEN": "token-1",
             "ZONEID": "zone-1",
         },
         "http-0": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "cms.frontend_cache.HTTPTagBackend",
             "LOCATION": "http://varnish-1:6081/",
+            "TAG_HEADER": "Cache-Tag",
         },
         "http-1": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "cms.frontend_cache.HTTPTagBackend",
             "LOCATION": "http://varnish-2:6081/",
+            "TAG_HEADER": "Cache-Tag",
         },
     }
 
@@ -65,5 +67,5 @@ def test_wagtail_accepts_the_configured_backends(settings):
     )
     assert {name: type(backend).__name__ for name, backend in get_backends().items()} == {
         "cloudfront": "CloudfrontBackend",
-        "http-0": "HTTPBackend",
+        "http-0": "HTTPTagBackend",
     }

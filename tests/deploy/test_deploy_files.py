@@ -90,19 +90,24 @@ def test_gunicorn_reads_its_tuning_from_the_environment(tmp_path):
     values = gunicorn_settings(
         GUNICORN_BIND="127.0.0.1:8101",
         GUNICORN_WORKERS="2",
-        GUNICORN_THREADS="4",
+        GUNICORN_THREADS="1",
         PROMETHEUS_MULTIPROC_DIR=str(tmp_path / "metrics"),
     )
     assert (values["bind"], values["workers"], values["threads"], values["worker_class"]) == (
         "127.0.0.1:8101",
         2,
-        4,
-        "gthread",
+        1,
+        "sync",
     )
     (tmp_path / "metrics").mkdir()
     (tmp_path / "metrics" / "counter_1.db").write_bytes(b"old")
     values["on_starting"](None)
     assert list((tmp_path / "metrics").iterdir()) == []
+
+
+def test_gunicorn_refuses_threaded_workers_because_wagtails_draft_validation_is_not_thread_safe(tmp_path):
+    with pytest.raises(SystemExit, match="GUNICORN_THREADS must be 1"):
+        gunicorn_settings(GUNICORN_THREADS="4", PROMETHEUS_MULTIPROC_DIR=str(tmp_path / "metrics"))
 
 
 @pytest.fixture(scope="module")

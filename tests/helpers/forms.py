@@ -108,3 +108,41 @@ def plan_form(unit, **overrides) -> dict:
     }
     data.update(overrides)
     return nested_form_data(data)
+
+
+def listblock(values: list) -> dict:
+    """A ListBlock's form data, as the admin posts it."""
+    data = {"count": len(values)}
+    for index, value in enumerate(values):
+        data[str(index)] = {"value": value, "deleted": "", "order": index, "id": ""}
+    return data
+
+
+def schedule_item(content: str, **fields) -> dict:
+    return {
+        "content": content,
+        "who": fields.get("who", ""),
+        "department": fields.get("department", ""),
+        "location": fields.get("location", ""),
+        "participants": fields.get("participants", ""),
+        "duration_days": fields.get("duration_days", ""),
+    }
+
+
+def schedule_day(date: str, slots=(), duty: bool = False, roster=()) -> tuple[str, dict]:
+    """A day of a weekly schedule: `slots` as (time, [items]) pairs, `roster` as (who, task)."""
+    value = {
+        "date": date,
+        "slots": listblock([{"time": time, "items": listblock(list(items))} for time, items in slots]),
+        "duty_roster": listblock([{"who": who, "task": task} for who, task in roster]),
+        "note": "",
+    }
+    if duty:
+        value["duty"] = "on"
+    return ("day", value)
+
+
+def schedule_form(week: str, days: list, **overrides) -> dict:
+    data = {"week_start": week, "days": streamfield(days)}
+    data.update(overrides)
+    return nested_form_data(data)

@@ -136,3 +136,58 @@ def test_run_scheduler_once_runs_the_real_commands_once(monkeypatch, settings):
     call_command("run_scheduler", "--once", verbosity=0)
     call_command("run_scheduler", "--once", verbosity=0)
     assert sorted(called) == ["publish_scheduled", "send_due_webhooks"]
+
+
+def test_a_job_outliving_its_max_runtime_still_does_not_overlap_its_next_slot():
+    short = Job("webhooks", "send_due_webhooks", every=timedelta(minutes=1), max_runtime=timedelta(seconds=3))
+    started, release = threading.Event(), threading.Event()
+    runs = Recorder()
+
+    def slow(job):
+        runs(job)
+        started.set()
+        release.wait(10)
+
+    first = Scheduler(jobs=[short], run=slow)
+    thread = threading.Thread(target=first.tick, args=(at(9, 0),))
+    thread.start()
+    started.wait(5)
+    # Twice the job's max_runtime later: its lease was renewed, so the next slot waits.
+    threading.Event().wait(6)
+    assert Scheduler(jobs=[short], run=runs).tick(at(9, 1)) == []
+    release.set()
+    thread.join()
+    assert Scheduler(jobs=[short], run=runs).tick(at(9, 2)) == ["webhooks"]
+    assert runs.calls == ["webhooks", "webhooks"]
+
+
+def test_a_lease_is_removed_only_by_its_holder():
+    from django.core.cache import cache
+
+    lease = scheduler_module.Lease(cache, "scheduler:running:test-lease", "mine", 60)
+    cache.add("scheduler:running:test-lease", "mine", 60)
+    lease.start()
+    cache.set("scheduler:running:test-lease", "someone-else", 60)
+    lease.release()
+    assert cache.get("scheduler:running:test-lease") == "someone-else"
+    cache.delete("scheduler:running:test-lease")
+
+
+def test_mail_intake_is_scheduled_and_runs_only_with_a_mailbox(settings):
+    intake = next(job for job in DEFAULT_JOBS if job.command == "fetch_mail_proposals")
+    settings.MAIL_INTAKE_IMAP_HOST = ""
+    runs = Recorder()
+    assert Scheduler(jobs=[intake], run=runs).tick(at(9, 0)) == []
+    settings.MAIL_INTAKE_IMAP_HOST = "imap.example.test"
+    assert Scheduler(jobs=[intake], run=runs).tick(at(9, 0)) == ["fetch_mail_proposals"]
+    assert runs.calls == ["fetch_mail_proposals"]
+
+
+def test_personal_data_purges_and_engagement_jobs_are_scheduled():
+    assert {job.command for job in DEFAULT_JOBS} >= {
+        "fetch_mail_proposals",
+        "purge_comment_ips",
+        "send_comment_digests",
+        "flush_consultation_views",
+        "send_registration_reminders",
+    }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import template
 
-from workflows import approvers
+from workflows import approvers, guidance
 from workflows.forms import VerificationForm
 
 register = template.Library()
@@ -23,3 +23,9 @@ def verification_form(form, task_state):
     if getattr(draft, "recognition_level", ""):
         initial["recognition_level"] = draft.recognition_level
     return VerificationForm(initial=initial)
+
+
+@register.inclusion_tag("workflows/includes/what_changed.html")
+def what_changed(task_state):
+    """In a resumed stage's dialog: a link to what the proposer changed since the stage asked."""
+    return guidance.what_changed(task_state)
