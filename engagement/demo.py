@@ -68,8 +68,12 @@ def _nominees(consultation: Consultation, exemplars: list[ExemplarPage]) -> list
                 sort_order=order,
                 exemplar=exemplar,
                 name=exemplar.title,
-                position_unit=(exemplar.position or "")
-                + (f", {exemplar.unit.name}" if exemplar.unit_id else ""),
+                # "Position, unit" (a collective has no position: just the unit).
+                position_unit=", ".join(
+                    part
+                    for part in (exemplar.position, exemplar.unit.name if exemplar.unit_id else "")
+                    if part
+                ),
                 summary=SUMMARIES[order % len(SUMMARIES)],
             )
     return list(consultation.nominees.order_by("sort_order"))

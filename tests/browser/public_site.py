@@ -72,11 +72,10 @@ def screens(language: str) -> dict[str, tuple[str, int]]:
         "search_nothing": nav["search"] + "?q=khongcoketquanao",
         "embed": f"{prefix}/nhung/don-vi/vks-binhthuan/",
     }
-    if language == "vi":
-        # The public consultations are Vietnamese only (their content has no English edition).
-        found["consultations"] = "/lay-y-kien/"
-        open_consultation = engagement_consultations.published().order_by("-starts_at").first()
-        found["consultation"] = f"/lay-y-kien/{open_consultation.pk}/" if open_consultation else None
+    # The public consultations, with their English edition under /en/ (Vietnamese where untranslated).
+    found["consultations"] = f"{prefix}/lay-y-kien/"
+    open_consultation = engagement_consultations.published().order_by("-starts_at").first()
+    found["consultation"] = f"{prefix}/lay-y-kien/{open_consultation.pk}/" if open_consultation else None
     screens_ = {name: (url, 200) for name, url in found.items() if url}
     screens_["not_found"] = (f"{prefix}/khong-co-trang-nay/", 404)
     return screens_

@@ -65,6 +65,14 @@ def test_every_template_is_accessible_in_one_language_and_asks_nothing_of_anothe
                 page.screenshot(
                     path=screenshot_dir(tmp_path) / f"public-{language}-{viewport}.png", full_page=False
                 )
+                # The comment form under the story (the public's voice, README).
+                page.locator("#binh-luan").screenshot(
+                    path=screenshot_dir(tmp_path) / f"comments-{language}-{viewport}.png"
+                )
+            if name == "consultation":
+                page.screenshot(
+                    path=screenshot_dir(tmp_path) / f"consultation-{language}-{viewport}.png", full_page=False
+                )
     finally:
         context.close()
     assert problems == {}

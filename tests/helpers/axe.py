@@ -22,5 +22,7 @@ def serious_violations(page) -> list[dict]:
     """The critical and serious accessibility violations of the page as it is now."""
     if not AXE.exists():
         skip_or_fail("needs axe-core from npm in node_modules/ (`make test` runs `npm ci`)")
-    page.add_script_tag(path=str(AXE))
+    # Evaluated through the DevTools protocol: the site's enforced CSP (script-src 'self')
+    # refuses an injected inline <script>, as it should.
+    page.evaluate("source => { (0, eval)(source); }", AXE.read_text())
     return [v for v in page.evaluate(RUN, TAGS) if v["impact"] in ("critical", "serious")]
