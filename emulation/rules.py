@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from cms import unit_graph
 from cms.text import fold_accents
 from exemplar_pages.models import AwardStatus, Recipient
 
-from .models import EligibilityRule, Nomination, NominationStatus
+from .models import AwardRecord, EligibilityRule, Nomination
 from .models.nominations import RuleKind
 
 AD_HOC_KIND = "ad-hoc"
@@ -48,26 +49,14 @@ def prior_awards(nomination: Nomination) -> list[PriorAward]:
                         award.decision_number,
                     )
                 )
-    earlier = (
-        Nomination.objects.filter(
-            status=NominationStatus.APPROVED, unit_id=nomination.unit_id, award_recorded=False
-        )
-        .exclude(pk=nomination.pk)
-        .select_related("round__kind")
-    )
-    for other in earlier:
-        same = (nomination.exemplar_id and other.exemplar_id == nomination.exemplar_id) or _same_person(
-            other.display_name, nomination.display_name
-        )
-        if same and other.round.decision_date:
-            found.append(
-                PriorAward(
-                    other.proposed_form_id,
-                    other.round.year,
-                    bool(other.round.kind and other.round.kind.code == AD_HOC_KIND),
-                    other.round.decision_number,
-                )
-            )
+    # Awards decided for the nominee without an exemplar page (an exemplar's are on its page,
+    # read above): the register, by name within the unit and the units it succeeded.
+    records = AwardRecord.objects.filter(
+        unit_id__in=unit_graph.graph().lineage_ids(nomination.unit_id), exemplar__isnull=True
+    ).exclude(nomination_id=nomination.pk)
+    for record in records:
+        if _same_person(record.name, nomination.display_name):
+            found.append(PriorAward(record.award_form_id, record.year, record.ad_hoc, record.decision_number))
     return found
 
 

@@ -339,3 +339,47 @@ class EligibilityRule(models.Model):
         super().clean()
         if self.rule == RuleKind.PRIOR and not self.required_form_id:
             raise ValidationError({"required_form": _("Chọn danh hiệu, hình thức cần có.")})
+
+
+class AwardRecord(models.Model):
+    """
+    An award a decision gave to a nominee: the register of awards decided by rounds, whether
+    the nominee has an exemplar page or not. An exemplar's award also joins its page (Award);
+    a nominee without one — a person or collective proposed as a new row — has its award kept
+    only here, where the eligibility checks and the yearly report find it.
+    """
+
+    nomination = models.OneToOneField(
+        Nomination, verbose_name=_("đề nghị"), on_delete=models.CASCADE, related_name="award_record"
+    )
+    name = models.CharField(_("họ tên / tập thể"), max_length=255)
+    kind = models.CharField(_("đối tượng"), max_length=20, choices=NominationKind.choices)
+    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+")
+    exemplar = models.ForeignKey(
+        "exemplar_pages.ExemplarPage",
+        verbose_name=_("hồ sơ gương điển hình"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    award_form = models.ForeignKey(
+        "exemplar_pages.AwardForm",
+        verbose_name=_("hình thức khen thưởng"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    year = year_field()
+    ad_hoc = models.BooleanField(_("khen thưởng đột xuất"), default=False)
+    decision_number = models.CharField(_("số quyết định"), max_length=60)
+    decision_date = models.DateField(_("ngày quyết định"))
+    issuing_authority = models.CharField(_("cơ quan, người ký quyết định"), max_length=255, blank=True)
+    recorded_at = models.DateTimeField(_("ngày ghi"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("khen thưởng đã quyết định")
+        verbose_name_plural = _("khen thưởng đã quyết định")
+        ordering = ["-year", "unit__short_name", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} – {self.award_form} ({self.decision_number})"
