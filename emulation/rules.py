@@ -16,7 +16,7 @@ from cms.text import fold_accents
 from exemplar_pages.models import AwardStatus, Recipient
 
 from .models import AwardRecord, EligibilityRule, Nomination
-from .models.nominations import RuleKind
+from .models.nominations import RuleKind, parse_years
 
 AD_HOC_KIND = "ad-hoc"
 
@@ -67,6 +67,27 @@ def _longest_run_ending(years: set[int], last: int) -> int:
     return run
 
 
+def _enough(years: set[int], rule: EligibilityRule, year: int) -> bool:
+    if rule.consecutive:
+        return max(_longest_run_ending(years, year), _longest_run_ending(years, year - 1)) >= rule.times
+    return len(years) >= rule.times
+
+
+def _excellent_years_problem(nomination: Nomination, rule: EligibilityRule, year: int) -> list[str]:
+    """Years rated "hoàn thành xuất sắc nhiệm vụ", as the unit declared them in the nomination."""
+    years = parse_years(nomination.excellent_years)
+    if _enough(years, rule, year):
+        return []
+    return [
+        _("Cần %(times)s năm%(consecutive)s hoàn thành xuất sắc nhiệm vụ; đề nghị ghi: %(years)s.")
+        % {
+            "times": rule.times,
+            "consecutive": _(" liên tục") if rule.consecutive else "",
+            "years": ", ".join(str(y) for y in sorted(years)) or _("chưa có"),
+        }
+    ]
+
+
 def check_nomination(nomination: Nomination) -> list[str]:
     """The problems found, in Vietnamese; an empty list means the nomination is eligible."""
     problems: list[str] = []
@@ -86,13 +107,12 @@ def check_nomination(nomination: Nomination) -> list[str]:
                     % {"form": form, "year": same[0].year, "reference": same[0].reference or "…"}
                 )
             continue
+        if rule.rule == RuleKind.EXCELLENT:
+            problems += _excellent_years_problem(nomination, rule, year)
+            continue
         # Ad-hoc awards never count toward a higher one.
         years = {p.year for p in priors if p.form_id == rule.required_form_id and not p.ad_hoc}
-        if rule.consecutive:
-            enough = max(_longest_run_ending(years, year), _longest_run_ending(years, year - 1)) >= rule.times
-        else:
-            enough = len(years) >= rule.times
-        if not enough:
+        if not _enough(years, rule, year):
             problems.append(
                 _(
                     "Cần %(times)s lần%(consecutive)s đạt “%(required)s” (không tính khen thưởng đột xuất); "

@@ -131,6 +131,16 @@ class NominationStatus(models.TextChoices):
     REJECTED = "rejected", _("Không được khen thưởng")
 
 
+def parse_years(text: str) -> set[int]:
+    """ "2023, 2024" (commas, semicolons or spaces) → {2023, 2024}; ValueError for anything else."""
+    years = set()
+    for word in (text or "").replace(";", ",").replace(",", " ").split():
+        if not (word.isdigit() and len(word) == 4 and 1945 <= int(word) <= 2100):
+            raise ValueError(word)
+        years.add(int(word))
+    return years
+
+
 class NominationKind(models.TextChoices):
     INDIVIDUAL = "individual", _("Cá nhân")
     COLLECTIVE = "collective", _("Tập thể")
@@ -217,6 +227,15 @@ class Nomination(models.Model):
     review_comment = models.TextField(_("ý kiến thẩm định"), blank=True, editable=False)
     submitted_at = models.DateTimeField(_("ngày gửi"), null=True, blank=True, editable=False)
     award_recorded = models.BooleanField(_("đã ghi khen thưởng vào hồ sơ"), default=False, editable=False)
+    excellent_years = models.CharField(
+        _("các năm hoàn thành xuất sắc nhiệm vụ"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Các năm được đánh giá, xếp loại “Hoàn thành xuất sắc nhiệm vụ”, cách nhau bằng dấu phẩy, "
+            "ví dụ: 2023, 2024 (điều kiện của Bằng khen)."
+        ),
+    )
     is_sample = models.BooleanField(
         _("dữ liệu mẫu"), default=False, help_text=_("Đánh dấu dữ liệu minh họa.")
     )
@@ -228,6 +247,7 @@ class Nomination(models.Model):
         FieldRowPanel([FieldPanel("name"), FieldPanel("position_and_unit")]),
         FieldPanel("summary"),
         FieldRowPanel([FieldPanel("proposed_form"), FieldPanel("proposal_number")]),
+        FieldPanel("excellent_years"),
         FieldPanel("achievement_report"),
         FieldPanel("is_sample"),
     ]
@@ -264,6 +284,16 @@ class Nomination(models.Model):
             errors["exemplar"] = _("Gương điển hình phải thuộc đơn vị đề nghị.")
         if self.summary.count("\n") > 1:
             errors["summary"] = _("Tóm tắt thành tích chỉ một, hai dòng.")
+        try:
+            years = parse_years(self.excellent_years)
+        except ValueError:
+            errors["excellent_years"] = _(
+                "Ghi các năm bằng bốn chữ số, cách nhau bằng dấu phẩy, ví dụ: 2023, 2024."
+            )
+        else:
+            if self.round_id and any(year > self.round.year for year in years):
+                errors["excellent_years"] = _("Không thể ghi năm sau năm xét khen thưởng.")
+            self.excellent_years = ", ".join(str(year) for year in sorted(years))
         if errors:
             raise ValidationError(errors)
         if self.exemplar_id and not self.name:
@@ -278,6 +308,7 @@ class Nomination(models.Model):
 class RuleKind(models.TextChoices):
     PRIOR = "prior", _("Cần có danh hiệu, hình thức trước đó")
     ONCE = "once", _("Chỉ được tặng một lần")
+    EXCELLENT = "excellent", _("Cần số năm hoàn thành xuất sắc nhiệm vụ")
 
 
 class EligibilityRule(models.Model):
@@ -310,7 +341,10 @@ class EligibilityRule(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
         limit_choices_to=in_default_locale,
-        help_text=_("Với điều kiện “cần có”: danh hiệu đã đạt trước đó."),
+        help_text=_(
+            "Với điều kiện “cần có”: danh hiệu đã đạt trước đó. Với điều kiện về năm hoàn thành xuất "
+            "sắc nhiệm vụ: để trống (các năm ghi trong đề nghị)."
+        ),
     )
     times = models.PositiveSmallIntegerField(_("số lần"), default=1, help_text=_("Số lần cần đạt."))
     consecutive = models.BooleanField(
