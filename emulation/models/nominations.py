@@ -10,7 +10,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from cms.models import Unit
 from cms.text import normalize
-from exemplar_pages.models.awards import in_default_locale
+from exemplar_pages.models.awards import active_in_default_locale, in_default_locale
 
 from .common import canonical_number, decision_number_field, private_document, year_field
 
@@ -39,7 +39,7 @@ class NominationRound(models.Model):
         verbose_name=_("danh hiệu / hình thức"),
         on_delete=models.PROTECT,
         related_name="+",
-        limit_choices_to=in_default_locale,
+        limit_choices_to=active_in_default_locale,
         help_text=_("Danh hiệu hoặc hình thức khen thưởng được xét trong đợt."),
     )
     kind = models.ForeignKey(
@@ -205,7 +205,7 @@ class Nomination(models.Model):
         verbose_name=_("hình thức đề nghị"),
         on_delete=models.PROTECT,
         related_name="+",
-        limit_choices_to=in_default_locale,
+        limit_choices_to=active_in_default_locale,
         help_text=_("Danh hiệu hoặc hình thức khen thưởng đề nghị."),
     )
     proposal_number = decision_number_field(
@@ -324,7 +324,7 @@ class EligibilityRule(models.Model):
         verbose_name=_("danh hiệu / hình thức xét"),
         on_delete=models.CASCADE,
         related_name="+",
-        limit_choices_to=in_default_locale,
+        limit_choices_to=active_in_default_locale,
         help_text=_("Hình thức mà điều kiện áp dụng."),
     )
     rule = models.CharField(
@@ -340,7 +340,7 @@ class EligibilityRule(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
-        limit_choices_to=in_default_locale,
+        limit_choices_to=active_in_default_locale,
         help_text=_(
             "Với điều kiện “cần có”: danh hiệu đã đạt trước đó. Với điều kiện về năm hoàn thành xuất "
             "sắc nhiệm vụ: để trống (các năm ghi trong đề nghị)."
