@@ -105,13 +105,18 @@ def _facets(page, kind: str) -> dict:
             "date": specific.issue_date,
             "year": specific.period_year or (specific.period_start.year if specific.period_start else None),
         }
+    # Undated news (a source that gives no date) is ordered and filtered by its first publication.
+    date = specific.date
+    if date is None and kind in ("news", "unit_news"):
+        published = page.first_published_at or page.last_published_at or timezone.now()
+        date = timezone.localdate(published)
     return {
         "unit_id": specific.unit_id,
         "subject_kind": "",
         "level": "",
         "status": "",
-        "date": specific.date,
-        "year": specific.date.year if specific.date else None,
+        "date": date,
+        "year": date.year if date else None,
     }
 
 

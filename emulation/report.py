@@ -28,6 +28,7 @@ from cms.spreadsheets import neutralise
 from exemplar_pages.models import ExemplarPage
 
 from .models import (
+    AwardRecord,
     EmulationRegistration,
     EmulationYear,
     Initiative,
@@ -225,6 +226,39 @@ def nomination_table(year: int, unit_ids: set[int] | None = None) -> Table:
     )
 
 
+def award_table(year: int, unit_ids: set[int] | None = None) -> Table:
+    """The awards the year's decisions gave, with or without an exemplar page (AwardRecord)."""
+    records = AwardRecord.objects.filter(year=year).select_related("unit", "award_form")
+    if unit_ids is not None:
+        records = records.filter(unit_id__in=unit_ids)
+    rows = [
+        [
+            r.name,
+            r.get_kind_display(),
+            r.unit.short_name,
+            r.award_form.name,
+            r.decision_number,
+            r.decision_date,
+            _("Có") if r.exemplar_id else _("Không"),
+        ]
+        for r in records.order_by("unit__short_name", "name")
+    ]
+    return Table(
+        "khen-thuong",
+        _("Khen thưởng đã quyết định"),
+        [
+            _("Họ tên / tập thể"),
+            _("Đối tượng"),
+            _("Đơn vị"),
+            _("Hình thức"),
+            _("Số quyết định"),
+            _("Ngày quyết định"),
+            _("Có hồ sơ gương điển hình"),
+        ],
+        rows,
+    )
+
+
 def stage_table(year: int) -> Table:
     """How long each stage of the workflows took, in working days, for stages finished in the year."""
     durations: dict[str, list[int]] = defaultdict(list)
@@ -263,6 +297,7 @@ def summary_table(year: int, tables: list[Table]) -> Table:
                 Initiative.objects.filter(year=year, status=InitiativeStatus.RECOGNISED).count(),
             ],
             [_("Đề nghị được khen thưởng"), sum(r[5] for r in by_key["de-nghi"].rows)],
+            [_("Khen thưởng đã quyết định"), len(by_key["khen-thuong"].rows)],
         ],
     )
 
@@ -274,6 +309,7 @@ def build_report(year: int, unit_ids: set[int] | None = None) -> YearReport:
         registration_table(year, unit_ids),
         initiative_table(year, unit_ids),
         nomination_table(year, unit_ids),
+        award_table(year, unit_ids),
     ]
     if unit_ids is None:
         tables.append(stage_table(year))

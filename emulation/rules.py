@@ -11,11 +11,12 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from cms import unit_graph
 from cms.text import fold_accents
 from exemplar_pages.models import AwardStatus, Recipient
 
-from .models import EligibilityRule, Nomination, NominationStatus
-from .models.nominations import RuleKind
+from .models import AwardRecord, EligibilityRule, Nomination
+from .models.nominations import RuleKind, parse_years
 
 AD_HOC_KIND = "ad-hoc"
 
@@ -48,26 +49,14 @@ def prior_awards(nomination: Nomination) -> list[PriorAward]:
                         award.decision_number,
                     )
                 )
-    earlier = (
-        Nomination.objects.filter(
-            status=NominationStatus.APPROVED, unit_id=nomination.unit_id, award_recorded=False
-        )
-        .exclude(pk=nomination.pk)
-        .select_related("round__kind")
-    )
-    for other in earlier:
-        same = (nomination.exemplar_id and other.exemplar_id == nomination.exemplar_id) or _same_person(
-            other.display_name, nomination.display_name
-        )
-        if same and other.round.decision_date:
-            found.append(
-                PriorAward(
-                    other.proposed_form_id,
-                    other.round.year,
-                    bool(other.round.kind and other.round.kind.code == AD_HOC_KIND),
-                    other.round.decision_number,
-                )
-            )
+    # Awards decided for the nominee without an exemplar page (an exemplar's are on its page,
+    # read above): the register, by name within the unit and the units it succeeded.
+    records = AwardRecord.objects.filter(
+        unit_id__in=unit_graph.graph().lineage_ids(nomination.unit_id), exemplar__isnull=True
+    ).exclude(nomination_id=nomination.pk)
+    for record in records:
+        if _same_person(record.name, nomination.display_name):
+            found.append(PriorAward(record.award_form_id, record.year, record.ad_hoc, record.decision_number))
     return found
 
 
@@ -76,6 +65,27 @@ def _longest_run_ending(years: set[int], last: int) -> int:
     while last - run in years:
         run += 1
     return run
+
+
+def _enough(years: set[int], rule: EligibilityRule, year: int) -> bool:
+    if rule.consecutive:
+        return max(_longest_run_ending(years, year), _longest_run_ending(years, year - 1)) >= rule.times
+    return len(years) >= rule.times
+
+
+def _excellent_years_problem(nomination: Nomination, rule: EligibilityRule, year: int) -> list[str]:
+    """Years rated "hoàn thành xuất sắc nhiệm vụ", as the unit declared them in the nomination."""
+    years = parse_years(nomination.excellent_years)
+    if _enough(years, rule, year):
+        return []
+    return [
+        _("Cần %(times)s năm%(consecutive)s hoàn thành xuất sắc nhiệm vụ; đề nghị ghi: %(years)s.")
+        % {
+            "times": rule.times,
+            "consecutive": _(" liên tục") if rule.consecutive else "",
+            "years": ", ".join(str(y) for y in sorted(years)) or _("chưa có"),
+        }
+    ]
 
 
 def check_nomination(nomination: Nomination) -> list[str]:
@@ -97,13 +107,12 @@ def check_nomination(nomination: Nomination) -> list[str]:
                     % {"form": form, "year": same[0].year, "reference": same[0].reference or "…"}
                 )
             continue
+        if rule.rule == RuleKind.EXCELLENT:
+            problems += _excellent_years_problem(nomination, rule, year)
+            continue
         # Ad-hoc awards never count toward a higher one.
         years = {p.year for p in priors if p.form_id == rule.required_form_id and not p.ad_hoc}
-        if rule.consecutive:
-            enough = max(_longest_run_ending(years, year), _longest_run_ending(years, year - 1)) >= rule.times
-        else:
-            enough = len(years) >= rule.times
-        if not enough:
+        if not _enough(years, rule, year):
             problems.append(
                 _(
                     "Cần %(times)s lần%(consecutive)s đạt “%(required)s” (không tính khen thưởng đột xuất); "

@@ -19,6 +19,7 @@ from exemplar_pages.models import Award, AwardStatus
 
 from .access import is_emulation_office, is_unit_head
 from .models import (
+    AwardRecord,
     EmulationRegistration,
     Nomination,
     NominationRound,
@@ -154,11 +155,31 @@ def _add_award(round: NominationRound, nomination: Nomination, user) -> None:
         revision.publish(user=user, skip_permission_checks=True)
 
 
+def _record_award(round: NominationRound, nomination: Nomination) -> AwardRecord:
+    record, _created = AwardRecord.objects.get_or_create(
+        nomination=nomination,
+        defaults={
+            "name": nomination.display_name[:255],
+            "kind": nomination.kind,
+            "unit": nomination.unit,
+            "exemplar": nomination.exemplar,
+            "award_form": round.award_form,
+            "year": round.year,
+            "ad_hoc": bool(round.kind and round.kind.code == "ad-hoc"),
+            "decision_number": round.decision_number,
+            "decision_date": round.decision_date,
+            "issuing_authority": round.issuing_authority,
+        },
+    )
+    return record
+
+
 @transaction.atomic
 def decide_round(round: NominationRound, user) -> int:
     """
     Record the round's decision: every nominee has an outcome, the decision has its number
-    and date; approved nominees with an exemplar get the award on it. Returns awards added.
+    and date; approved nominees with an exemplar get the award on it, and every approved
+    nominee's award is kept in the register (AwardRecord). Returns awards added to exemplars.
     """
     _require_office(user)
     round = NominationRound.objects.select_for_update().get(pk=round.pk)
@@ -176,7 +197,10 @@ def decide_round(round: NominationRound, user) -> int:
         if nomination.exemplar_id:
             _add_award(round, nomination, user)
             added += 1
-        nomination.award_recorded = bool(nomination.exemplar_id)
+        # Every approved nominee's award is in the register; one without an exemplar page has
+        # it only there (the yearly report and the eligibility checks read it).
+        _record_award(round, nomination)
+        nomination.award_recorded = True
         nomination.save(update_fields=["award_recorded"])
     round.status = RoundStatus.DECIDED
     round.decided_at = timezone.now()

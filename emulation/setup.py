@@ -7,8 +7,9 @@ from exemplar_pages.models import AwardForm
 from .models import EligibilityRule
 from .models.nominations import RuleKind
 
-# Law 06/2022/QH15: the sector's emulation fighter needs three consecutive grassroots titles;
-# the national one two consecutive sector titles; the Kỷ niệm chương is given once.
+# Law 06/2022/QH15: the conditions on earlier titles and years that a check can read. Those on
+# the year's own achievements (leading the cluster, initiatives, the share of members with a
+# title) are the council's judgement and are not encoded; the office adds rules as data.
 RULES = (
     (
         "Chiến sĩ thi đua ngành Kiểm sát nhân dân",
@@ -25,6 +26,41 @@ RULES = (
         "Luật Thi đua, khen thưởng 2022",
     ),
     ('Kỷ niệm chương "Vì sự nghiệp Kiểm sát"', RuleKind.ONCE, None, 1, "Thông tư 02/2024/TT-VKSTC"),
+    # The provincial emulation fighter, like the sector's: three consecutive grassroots titles.
+    (
+        "Chiến sĩ thi đua cấp tỉnh",
+        RuleKind.PRIOR,
+        "Chiến sĩ thi đua cơ sở",
+        3,
+        "Luật Thi đua, khen thưởng 2022",
+    ),
+    # The grassroots emulation fighter is chosen among those with the "Lao động tiên tiến" title.
+    ("Chiến sĩ thi đua cơ sở", RuleKind.PRIOR, "Lao động tiên tiến", 1, "Luật Thi đua, khen thưởng 2022"),
+    # The Government's emulation flag is chosen among collectives holding the sector's flag.
+    (
+        "Cờ thi đua của Chính phủ",
+        RuleKind.PRIOR,
+        "Cờ thi đua của ngành Kiểm sát nhân dân",
+        1,
+        "Luật Thi đua, khen thưởng 2022",
+    ),
+    # A ministry's, sector's or province's Bằng khen: two consecutive years rated "hoàn thành xuất
+    # sắc nhiệm vụ" (the years the unit declares in the nomination).
+    (
+        "Bằng khen của Viện trưởng VKSND tối cao",
+        RuleKind.EXCELLENT,
+        None,
+        2,
+        "Luật Thi đua, khen thưởng 2022",
+    ),
+    ("Bằng khen của Chủ tịch UBND cấp tỉnh", RuleKind.EXCELLENT, None, 2, "Luật Thi đua, khen thưởng 2022"),
+    (
+        "Bằng khen của bộ, ban, ngành, đoàn thể trung ương",
+        RuleKind.EXCELLENT,
+        None,
+        2,
+        "Luật Thi đua, khen thưởng 2022",
+    ),
 )
 
 

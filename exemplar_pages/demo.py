@@ -252,10 +252,8 @@ def _campaign_2021() -> CampaignPage:
         issue_date=datetime.date(2021, 2, 2),
         issuing_unit=_unit("VKSTC"),
         period_year=2021,
-        theme=(
-            "Phong trào thi đua năm 2021 của ngành Kiểm sát nhân dân; chủ đề thi đua ghi tại "
-            "Chỉ thị số 02/CT-VKSTC ngày 02/02/2021 của Viện trưởng VKSND tối cao."
-        ),
+        # The seeds do not give the theme: left empty rather than a sentence standing in for it.
+        theme="",
         motto="",
         lead=(
             "Chỉ thị số 02/CT-VKSTC ngày 02/02/2021 của Viện trưởng VKSND tối cao về việc phát động "
@@ -570,8 +568,8 @@ def _news_binh_thuan(exemplars: Iterable[ExemplarPage]) -> NewsPage:
     """Seed 001: VKSND tỉnh Bình Thuận carries out plan 293/KH-VKS (10/4/2023)."""
     page = NewsPage(
         title="Viện KSND tỉnh Bình Thuận tuyên truyền, giới thiệu gương điển hình tiên tiến",
-        # The seed carries no publication date: this is the date of the latest decision it cites.
-        date=DECISION_1879[1],
+        # The seed carries no publication date, so the item has none (it is listed by publication).
+        date=None,
         author="Văn Long - VPTH",
         unit=_unit(DEMO_UNIT_CODE),
         lead=(
@@ -685,8 +683,8 @@ def _ensure_unit_items(campaigns: dict[str, CampaignPage], report: DemoContentRe
     def news() -> UnitNewsPage:
         return UnitNewsPage(
             title="Viện KSND tỉnh Bình Thuận thực hiện Kế hoạch 293/KH-VKS tuyên truyền gương điển hình",
-            # The seed carries no date: this is the date of the latest decision it cites.
-            date=DECISION_1879[1],
+            # The seed carries no date, so the item has none.
+            date=None,
             unit=unit,
             lead=(
                 "Thực hiện Kế hoạch số 293/KH-VKS ngày 10/4/2023, Viện KSND hai cấp tỉnh Bình Thuận thường "

@@ -2,7 +2,14 @@
 
 from .clusters import ClusterKind, ClusterMembership, EmulationCluster
 from .initiatives import Initiative, InitiativeAttachment, InitiativeAuthor, InitiativeScope, InitiativeStatus
-from .nominations import EligibilityRule, Nomination, NominationRound, NominationStatus, RoundStatus
+from .nominations import (
+    AwardRecord,
+    EligibilityRule,
+    Nomination,
+    NominationRound,
+    NominationStatus,
+    RoundStatus,
+)
 from .registrations import (
     EmulationRegistration,
     EmulationYear,
@@ -12,6 +19,7 @@ from .registrations import (
 )
 
 __all__ = [
+    "AwardRecord",
     "ClusterKind",
     "ClusterMembership",
     "EligibilityRule",

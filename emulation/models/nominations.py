@@ -10,7 +10,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from cms.models import Unit
 from cms.text import normalize
-from exemplar_pages.models.awards import in_default_locale
+from exemplar_pages.models.awards import active_in_default_locale, in_default_locale
 
 from .common import canonical_number, decision_number_field, private_document, year_field
 
@@ -39,7 +39,7 @@ class NominationRound(models.Model):
         verbose_name=_("danh hiệu / hình thức"),
         on_delete=models.PROTECT,
         related_name="+",
-        limit_choices_to=in_default_locale,
+        limit_choices_to=active_in_default_locale,
         help_text=_("Danh hiệu hoặc hình thức khen thưởng được xét trong đợt."),
     )
     kind = models.ForeignKey(
@@ -131,6 +131,16 @@ class NominationStatus(models.TextChoices):
     REJECTED = "rejected", _("Không được khen thưởng")
 
 
+def parse_years(text: str) -> set[int]:
+    """ "2023, 2024" (commas, semicolons or spaces) → {2023, 2024}; ValueError for anything else."""
+    years = set()
+    for word in (text or "").replace(";", ",").replace(",", " ").split():
+        if not (word.isdigit() and len(word) == 4 and 1945 <= int(word) <= 2100):
+            raise ValueError(word)
+        years.add(int(word))
+    return years
+
+
 class NominationKind(models.TextChoices):
     INDIVIDUAL = "individual", _("Cá nhân")
     COLLECTIVE = "collective", _("Tập thể")
@@ -195,7 +205,7 @@ class Nomination(models.Model):
         verbose_name=_("hình thức đề nghị"),
         on_delete=models.PROTECT,
         related_name="+",
-        limit_choices_to=in_default_locale,
+        limit_choices_to=active_in_default_locale,
         help_text=_("Danh hiệu hoặc hình thức khen thưởng đề nghị."),
     )
     proposal_number = decision_number_field(
@@ -217,6 +227,15 @@ class Nomination(models.Model):
     review_comment = models.TextField(_("ý kiến thẩm định"), blank=True, editable=False)
     submitted_at = models.DateTimeField(_("ngày gửi"), null=True, blank=True, editable=False)
     award_recorded = models.BooleanField(_("đã ghi khen thưởng vào hồ sơ"), default=False, editable=False)
+    excellent_years = models.CharField(
+        _("các năm hoàn thành xuất sắc nhiệm vụ"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Các năm được đánh giá, xếp loại “Hoàn thành xuất sắc nhiệm vụ”, cách nhau bằng dấu phẩy, "
+            "ví dụ: 2023, 2024 (điều kiện của Bằng khen)."
+        ),
+    )
     is_sample = models.BooleanField(
         _("dữ liệu mẫu"), default=False, help_text=_("Đánh dấu dữ liệu minh họa.")
     )
@@ -228,6 +247,7 @@ class Nomination(models.Model):
         FieldRowPanel([FieldPanel("name"), FieldPanel("position_and_unit")]),
         FieldPanel("summary"),
         FieldRowPanel([FieldPanel("proposed_form"), FieldPanel("proposal_number")]),
+        FieldPanel("excellent_years"),
         FieldPanel("achievement_report"),
         FieldPanel("is_sample"),
     ]
@@ -264,6 +284,16 @@ class Nomination(models.Model):
             errors["exemplar"] = _("Gương điển hình phải thuộc đơn vị đề nghị.")
         if self.summary.count("\n") > 1:
             errors["summary"] = _("Tóm tắt thành tích chỉ một, hai dòng.")
+        try:
+            years = parse_years(self.excellent_years)
+        except ValueError:
+            errors["excellent_years"] = _(
+                "Ghi các năm bằng bốn chữ số, cách nhau bằng dấu phẩy, ví dụ: 2023, 2024."
+            )
+        else:
+            if self.round_id and any(year > self.round.year for year in years):
+                errors["excellent_years"] = _("Không thể ghi năm sau năm xét khen thưởng.")
+            self.excellent_years = ", ".join(str(year) for year in sorted(years))
         if errors:
             raise ValidationError(errors)
         if self.exemplar_id and not self.name:
@@ -278,6 +308,7 @@ class Nomination(models.Model):
 class RuleKind(models.TextChoices):
     PRIOR = "prior", _("Cần có danh hiệu, hình thức trước đó")
     ONCE = "once", _("Chỉ được tặng một lần")
+    EXCELLENT = "excellent", _("Cần số năm hoàn thành xuất sắc nhiệm vụ")
 
 
 class EligibilityRule(models.Model):
@@ -293,7 +324,7 @@ class EligibilityRule(models.Model):
         verbose_name=_("danh hiệu / hình thức xét"),
         on_delete=models.CASCADE,
         related_name="+",
-        limit_choices_to=in_default_locale,
+        limit_choices_to=active_in_default_locale,
         help_text=_("Hình thức mà điều kiện áp dụng."),
     )
     rule = models.CharField(
@@ -309,8 +340,11 @@ class EligibilityRule(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
-        limit_choices_to=in_default_locale,
-        help_text=_("Với điều kiện “cần có”: danh hiệu đã đạt trước đó."),
+        limit_choices_to=active_in_default_locale,
+        help_text=_(
+            "Với điều kiện “cần có”: danh hiệu đã đạt trước đó. Với điều kiện về năm hoàn thành xuất "
+            "sắc nhiệm vụ: để trống (các năm ghi trong đề nghị)."
+        ),
     )
     times = models.PositiveSmallIntegerField(_("số lần"), default=1, help_text=_("Số lần cần đạt."))
     consecutive = models.BooleanField(
@@ -339,3 +373,47 @@ class EligibilityRule(models.Model):
         super().clean()
         if self.rule == RuleKind.PRIOR and not self.required_form_id:
             raise ValidationError({"required_form": _("Chọn danh hiệu, hình thức cần có.")})
+
+
+class AwardRecord(models.Model):
+    """
+    An award a decision gave to a nominee: the register of awards decided by rounds, whether
+    the nominee has an exemplar page or not. An exemplar's award also joins its page (Award);
+    a nominee without one — a person or collective proposed as a new row — has its award kept
+    only here, where the eligibility checks and the yearly report find it.
+    """
+
+    nomination = models.OneToOneField(
+        Nomination, verbose_name=_("đề nghị"), on_delete=models.CASCADE, related_name="award_record"
+    )
+    name = models.CharField(_("họ tên / tập thể"), max_length=255)
+    kind = models.CharField(_("đối tượng"), max_length=20, choices=NominationKind.choices)
+    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+")
+    exemplar = models.ForeignKey(
+        "exemplar_pages.ExemplarPage",
+        verbose_name=_("hồ sơ gương điển hình"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    award_form = models.ForeignKey(
+        "exemplar_pages.AwardForm",
+        verbose_name=_("hình thức khen thưởng"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    year = year_field()
+    ad_hoc = models.BooleanField(_("khen thưởng đột xuất"), default=False)
+    decision_number = models.CharField(_("số quyết định"), max_length=60)
+    decision_date = models.DateField(_("ngày quyết định"))
+    issuing_authority = models.CharField(_("cơ quan, người ký quyết định"), max_length=255, blank=True)
+    recorded_at = models.DateTimeField(_("ngày ghi"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("khen thưởng đã quyết định")
+        verbose_name_plural = _("khen thưởng đã quyết định")
+        ordering = ["-year", "unit__short_name", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} – {self.award_form} ({self.decision_number})"

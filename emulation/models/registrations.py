@@ -16,7 +16,7 @@ from wagtail.models import Orderable
 
 from cms.models import Unit
 from cms.text import normalize
-from exemplar_pages.models.awards import in_default_locale
+from exemplar_pages.models.awards import active_in_default_locale
 
 from .common import year_field
 
@@ -87,7 +87,7 @@ class EmulationRegistration(ClusterableModel):
         verbose_name=_("danh hiệu, hình thức đăng ký"),
         blank=True,
         related_name="+",
-        limit_choices_to=in_default_locale,
+        limit_choices_to=active_in_default_locale,
         help_text=_("Danh hiệu thi đua, hình thức khen thưởng đơn vị phấn đấu đạt."),
     )
     targets_text = models.TextField(

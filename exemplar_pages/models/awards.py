@@ -86,6 +86,15 @@ def in_default_locale() -> Q:
     return Q(locale_id=Locale.get_default().pk)
 
 
+def active_in_default_locale() -> Q:
+    """
+    Award forms that may be chosen: the Vietnamese entries still in use. A switched-off entry
+    (a retired one, replaced by its classes) stays on the rows that point at it, but nothing
+    new may choose it; editing such a row asks for a current entry.
+    """
+    return in_default_locale() & Q(is_active=True)
+
+
 class AwardForm(VocabularyEntry):
     """
     A title or form of award from the controlled vocabulary (e.g. "Chiến sĩ thi đua cơ sở",
@@ -173,7 +182,7 @@ class Award(Orderable):
         verbose_name=_("danh hiệu / hình thức"),
         on_delete=models.PROTECT,
         related_name="+",
-        limit_choices_to=in_default_locale,
+        limit_choices_to=active_in_default_locale,
         help_text=_("Chọn từ danh mục theo Luật Thi đua, khen thưởng."),
     )
     kind = models.ForeignKey(

@@ -71,7 +71,13 @@ class CampaignPage(BasePage):
     period_end = models.DateField(
         _("đến ngày"), null=True, blank=True, help_text=_("Với phong trào theo đợt: ngày kết thúc.")
     )
-    theme = models.TextField(_("chủ đề"), help_text=_("Chủ đề thi đua, ghi đúng như văn bản phát động."))
+    theme = models.TextField(
+        _("chủ đề"),
+        blank=True,
+        help_text=_(
+            "Chủ đề thi đua, ghi đúng như văn bản phát động; để trống khi chưa có văn bản ghi chủ đề."
+        ),
+    )
     motto = models.CharField(
         _("phương châm"), max_length=500, blank=True, help_text=_("Phương châm hành động, nếu có.")
     )

@@ -30,7 +30,11 @@ class NewsPage(BasePage):
     """An article such as the signing of the coordination regulation (31/3/2021)."""
 
     date = models.DateField(
-        _("ngày đăng"), default=timezone.localdate, help_text=_("Ngày của tin bài (dd/mm/yyyy).")
+        _("ngày đăng"),
+        null=True,
+        blank=True,
+        default=timezone.localdate,
+        help_text=_("Ngày của tin bài (dd/mm/yyyy); để trống khi nguồn tin không ghi ngày."),
     )
     lead = models.TextField(_("sapo"), help_text=_("Đoạn mở đầu tóm tắt tin bài."))
     body = StreamField(StoryBlock(), verbose_name=_("nội dung"), help_text=_("Nội dung tin bài."))

@@ -107,7 +107,11 @@ class UnitNewsPage(UnitContentPage):
     """Tin hoạt động: news of a unit's emulation activities, written by its editor."""
 
     date = models.DateField(
-        _("ngày"), default=timezone.localdate, help_text=_("Ngày diễn ra hoặc ngày đưa tin.")
+        _("ngày"),
+        null=True,
+        blank=True,
+        default=timezone.localdate,
+        help_text=_("Ngày diễn ra hoặc ngày đưa tin; để trống khi nguồn tin không ghi ngày."),
     )
     lead = models.TextField(_("sapo"), help_text=_("Đoạn mở đầu tóm tắt tin."))
     body = StreamField(
