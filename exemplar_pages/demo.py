@@ -660,7 +660,8 @@ def load_demo_content() -> DemoContentReport:
     _ensure_news(campaigns, exemplars, report)
     _ensure_unit_items(campaigns, report)
     # Seed 004's week in Bình Thuận's archive, and a sample for this week of Lâm Đồng.
-    report.schedules = load_demo_schedules(timezone.localdate())
+    report.schedules, existing = load_demo_schedules(timezone.localdate())
+    report.existing += existing
     _ensure_mail(report)
     return report
 

@@ -283,14 +283,14 @@ def ensure_schedule(unit: Unit, monday: datetime.date, days, *, sample: bool) ->
     return True
 
 
-def load_demo_schedules(today: datetime.date) -> int:
-    """The two demo schedules that are missing, published; returns how many were created."""
-    created = 0
+def load_demo_schedules(today: datetime.date) -> tuple[int, int]:
+    """The two demo schedules, published when missing; returns (created, already present)."""
+    results = []
     binh_thuan = Unit.objects.filter(code=BINH_THUAN).first()
     if binh_thuan is not None:
-        created += ensure_schedule(binh_thuan, SEED_004_WEEK, seed_004_days(), sample=False)
+        results.append(ensure_schedule(binh_thuan, SEED_004_WEEK, seed_004_days(), sample=False))
     lam_dong = Unit.objects.filter(code=LAM_DONG).first()
     if lam_dong is not None:
         monday = monday_of(today)
-        created += ensure_schedule(lam_dong, monday, sample_days(monday), sample=True)
-    return created
+        results.append(ensure_schedule(lam_dong, monday, sample_days(monday), sample=True))
+    return sum(results), len(results) - sum(results)

@@ -19,8 +19,9 @@ from content_api import versioning
 from content_api.representations import KIND_BY_MODEL
 from content_api.signals import document_changed
 from engagement.signals import comments_changed
+from exemplar_pages.models import WeeklySchedulePage
 
-from . import purge, queries
+from . import purge, queries, schedules
 from .channels import forget_site_channels
 
 
@@ -37,6 +38,18 @@ def _document_changed(sender, *, kind, page_id, locale, urls, unit_ids, refs, **
         campaign_ids = [page_id] if kind == "campaign" else refs if kind == "exemplar" else []
         addresses = purge.urls_for_item(kind, locale, urls, unit_ids, campaign_ids)
         transaction.on_commit(lambda: purge.purge(addresses))
+
+
+def _schedule_changed(sender, instance, **kwargs):
+    """A unit's weekly schedule published or withdrawn: purge where the site shows it."""
+    schedules.forget_current_weeks(instance.unit_id)
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        addresses = purge.urls_for_schedule(instance)
+        transaction.on_commit(lambda: purge.purge(addresses))
+
+
+def _schedule_deleted(sender, instance, **kwargs):
+    schedules.forget_current_weeks(instance.unit_id)
 
 
 def _comments_changed(sender, *, page_ids, **kwargs):
@@ -56,5 +69,12 @@ def connect() -> None:
     post_page_move.connect(_structure_changed, dispatch_uid="public-site-moved")
     post_delete.connect(_structure_changed, sender=Page, dispatch_uid="public-site-deleted")
     document_changed.connect(_document_changed, dispatch_uid="public-site-purge")
+    for signal in (page_published, page_unpublished):
+        signal.connect(
+            _schedule_changed, sender=WeeklySchedulePage, dispatch_uid=f"public-site-schedule-{signal}"
+        )
+    post_delete.connect(
+        _schedule_deleted, sender=WeeklySchedulePage, dispatch_uid="public-site-schedule-deleted"
+    )
     comments_changed.connect(_comments_changed, dispatch_uid="public-site-comments")
     post_save.connect(_channels_changed, sender=Channel, dispatch_uid="public-site-channels")

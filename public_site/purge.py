@@ -55,6 +55,19 @@ def urls_for_item(
     return sorted({absolute(path) for path in paths if path})
 
 
+def urls_for_schedule(page) -> list[str]:
+    """A unit's weekly schedule: its page, the unit page, the archive, the embed and the feed."""
+    code = page.unit.code.lower()
+    paths = [page.url]
+    folder = UnitFolderPage.objects.filter(unit_id=page.unit_id, locale__language_code="vi").live().first()
+    if folder is not None:
+        paths.append(folder.url)
+    with translation.override("vi"):
+        for name in ("schedule_archive", "schedule_embed", "schedule_ics"):
+            paths.append(reverse(f"public_site:{name}", args=[code]))
+    return sorted({absolute(path) for path in paths if path})
+
+
 def structure_changed() -> None:
     """Home, listings or unit folders changed: purge the pages every visitor starts from."""
     purge([absolute(path) for language, _name in settings.LANGUAGES for path in site_wide(language)])

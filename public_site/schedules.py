@@ -16,6 +16,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import icalendar
+from django.core.cache import cache
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -62,21 +64,49 @@ def unit_schedule_context(unit: Unit, language: str) -> dict[str, Any]:
     if language != "vi":
         return {"schedules_shown": False}
     monday = monday_of(timezone.localdate())
-    weeks = {
-        page.week_start: page
-        for page in unit_schedules(unit).filter(week_start__in=[monday, monday + datetime.timedelta(days=7)])
-    }
-    this_week, next_week = weeks.get(monday), weeks.get(monday + datetime.timedelta(days=7))
+    this_week, next_week = current_weeks(unit, monday)
     code = unit.code.lower()
     return {
         "schedules_shown": True,
-        "this_week": schedule_view(this_week) if this_week else None,
-        "next_week": schedule_view(next_week) if next_week else None,
+        "this_week": this_week,
+        "next_week": next_week,
         "this_week_range": f"{format_day(monday)} – {format_day(monday + datetime.timedelta(days=6))}",
-        "has_schedules": unit_schedules(unit).exists(),
         "archive_url": reverse("public_site:schedule_archive", args=[code]),
         "ics_url": reverse("public_site:schedule_ics", args=[code]),
     }
+
+
+CURRENT_KEY = "public-site:unit-schedules:{}"
+
+
+def current_weeks(unit: Unit, monday: datetime.date) -> tuple[dict | None, dict | None]:
+    """
+    This week's and next week's schedules of a unit, as plain data. Kept in the shared cache
+    until the unit's schedules change (forget_current_weeks) or the week turns, so that the
+    unit page stays within its query budget after every publication of anything else
+    (tests/public_site/test_caching.py).
+    """
+    key = CURRENT_KEY.format(unit.pk)
+    found = cache.get(key)
+    if found is not None and found["monday"] == monday:
+        return found["this"], found["next"]
+    following = monday + datetime.timedelta(days=7)
+    weeks = {
+        page.week_start: page for page in unit_schedules(unit).filter(week_start__in=[monday, following])
+    }
+    views = [_plain(schedule_view(weeks[day])) if day in weeks else None for day in (monday, following)]
+    cache.set(key, {"monday": monday, "this": views[0], "next": views[1]}, 24 * 3600)
+    return views[0], views[1]
+
+
+def _plain(view: dict) -> dict:
+    return {name: value for name, value in view.items() if name != "page"}
+
+
+def forget_current_weeks(unit_id: int) -> None:
+    """A schedule of the unit changed: now and once the transaction commits."""
+    cache.delete(CURRENT_KEY.format(unit_id))
+    transaction.on_commit(lambda: cache.delete(CURRENT_KEY.format(unit_id)))
 
 
 def schedule_page_context(page: WeeklySchedulePage, request: HttpRequest) -> dict[str, Any]:

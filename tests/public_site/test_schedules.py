@@ -10,6 +10,7 @@ import time_machine
 from django.utils import timezone
 
 from exemplar_pages.schedules import monday_of
+from tests.helpers import purge_backend
 from tests.helpers.schedules import draft_schedule, publish_sample, publish_seed_004
 
 pytestmark = pytest.mark.django_db
@@ -141,3 +142,31 @@ def test_the_subscribed_feed_carries_recent_weeks(client, lam_dong):
     calendar = parse(client.get("/lich-cong-tac/vks-lamdong-2025/lich.ics"))
     assert len(calendar.walk("VEVENT")) == 6
     assert str(calendar["X-WR-CALNAME"]) == "Lịch công tác – VKSND tỉnh Lâm Đồng"
+
+
+def test_publishing_a_schedule_purges_where_the_site_shows_it(
+    binh_thuan, settings, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILFRONTENDCACHE = {"test": {"BACKEND": "tests.helpers.purge_backend.RecordingBackend"}}
+    purge_backend.PURGED.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        page = publish_seed_004(binh_thuan)
+    base = "http://testserver"
+    for path in (
+        page.url,
+        "/guong-dien-hinh/vks-binhthuan/",
+        "/lich-cong-tac/vks-binhthuan/",
+        "/lich-cong-tac/vks-binhthuan/lich.ics",
+        "/nhung/lich-cong-tac/vks-binhthuan/",
+    ):
+        assert base + path in purge_backend.PURGED, path
+    assert f"{base}/api/content/v1/schedules/" in purge_backend.PURGED
+
+
+def test_a_cached_unit_page_turns_over_when_a_schedule_is_published(client, lam_dong):
+    url = "/guong-dien-hinh/vks-lamdong-2025/"
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    publish_sample(lam_dong, monday_of(timezone.localdate()))
+    fresh = client.get(url)
+    assert fresh["X-Page-Cache"] == "miss" and "Chào cờ đầu tuần" in fresh.content.decode()
