@@ -14,7 +14,7 @@ class CmsConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save
         from wagtail.admin.views.account import NameEmailSettingsPanel
 
-        from . import choosers, spreadsheets, unit_graph
+        from . import choosers, formsets, spreadsheets, unit_graph
         from .account import VietnameseNameEmailForm
         from .models import Unit
 
@@ -22,7 +22,9 @@ class CmsConfig(AppConfig):
         NameEmailSettingsPanel.form_class = VietnameseNameEmailForm
         # No CSV export of the admin writes a cell a spreadsheet would run as a formula.
         spreadsheets.install()
+        # Forms with garbage (a non-id in a chooser, a forged inline row) answer with errors, not 500.
         choosers.install()
+        formsets.install()
 
         # The cached hierarchy and lineage of the units follow every change of the directory.
         for signal in (post_save, post_delete):
