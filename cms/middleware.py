@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from django.http import HttpResponseBadRequest
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
-# The APIs answer unsafe parameters themselves, as problem+json (content_api/api/params.py).
-API_PREFIX = "/api/"
+
+def admin_prefix() -> str | None:
+    """
+    Only the admin: the APIs answer unsafe parameters as problem+json themselves
+    (content_api/api/params.py) and the public site explains them in its search form.
+    """
+    try:
+        return reverse("wagtailadmin_home")
+    except NoReverseMatch:
+        return None
 
 
 def has_nul(request) -> bool:
@@ -17,7 +26,7 @@ def has_nul(request) -> bool:
 
 class NulQueryMiddleware:
     """
-    A NUL byte in the query string (an admin listing's `?q=`, a filter) reached PostgreSQL,
+    A NUL byte in an admin query string (a listing's `?q=`, a filter) reached PostgreSQL,
     which cannot store or compare it, and the page answered 500. No listing or filter has
     a use for it: the request is refused with a plain 400.
     """
@@ -26,7 +35,8 @@ class NulQueryMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not request.path.startswith(API_PREFIX) and has_nul(request):
+        prefix = admin_prefix()
+        if prefix and request.path.startswith(prefix) and has_nul(request):
             return HttpResponseBadRequest(
                 _("Địa chỉ có ký tự không hợp lệ (ký tự NUL); hãy bỏ ký tự đó rồi thử lại."),
                 content_type="text/plain; charset=utf-8",
