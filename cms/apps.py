@@ -14,7 +14,7 @@ class CmsConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save
         from wagtail.admin.views.account import NameEmailSettingsPanel
 
-        from . import choosers, csp, form_errors, spreadsheets, unit_graph
+        from . import choosers, csp, form_errors, formsets, spreadsheets, unit_graph
         from .account import VietnameseNameEmailForm
         from .models import Unit
 
@@ -25,7 +25,9 @@ class CmsConfig(AppConfig):
         # Wagtail's choosers write their inline init script without a nonce, which the
         # Content-Security-Policy (vksnd/csp.py) would block: give it the request's.
         csp.install_chooser_nonce()
+        # Forms with garbage (a non-id in a chooser, a forged inline row) answer with errors, not 500.
         choosers.install()
+        formsets.install()
         # Every form error in the admin's message names its field by label (cms/form_errors.py).
         form_errors.install()
 

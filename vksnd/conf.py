@@ -55,6 +55,8 @@ REQUIRED_APPS = [
 REPLACED_APPS = {"wagtail.locales": "wagtail_localize.locales"}
 
 MIDDLEWARE = [
+    # A NUL byte in a query string is a 400, not a database error (cms/middleware.py).
+    "cms.middleware.NulQueryMiddleware",
     # An unreachable media store gives editors a clear message instead of a server error;
     # document answers (presigned redirects, private files) are never cached by a CDN.
     "media.middleware.StorageErrorMiddleware",

@@ -25,6 +25,7 @@ from tests.factories import UserFactory
 
 GARBAGE = ["không-phải-id", "a\x00b", "9" * 30, "31/02/2024", "x" * 5_000]
 SKIPPED_FIELDS = {"csrfmiddlewaretoken", "next"}
+MANAGEMENT = ("-TOTAL_FORMS", "-INITIAL_FORMS", "-MIN_NUM_FORMS", "-MAX_NUM_FORMS")
 FIELD = re.compile(r"<(?:input|select|textarea)\b[^>]*\bname=\"([^\"]+)\"", re.S)
 FILTER_FORM = re.compile(r"<form[^>]*(?:filters|search)[^>]*>(.*?)</form>", re.S)
 
