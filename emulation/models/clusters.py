@@ -157,7 +157,9 @@ class ClusterMembership(Orderable):
 
     def clean(self) -> None:
         super().clean()
-        cluster = self.cluster
+        # A new cluster's membership rows are cleaned before the cluster exists (no cluster_id):
+        # reading `self.cluster` then raised RelatedObjectDoesNotExist (a 500 found by the fuzzer).
+        cluster = self.cluster if self.cluster_id or "cluster" in self._state.fields_cache else None
         if not (self.unit_id and cluster and cluster.year):
             return
         self.year = cluster.year
