@@ -162,26 +162,6 @@ class VocabularyChooseResultsView(VocabularyChooseMixin, ChooseResultsView):
     pass
 
 
-class ActiveEntriesOnly(SourceEntriesOnly):
-    """Award forms switched off (retired) are not offered by the chooser."""
-
-    def get_object_list(self):
-        return super().get_object_list().filter(is_active=True)
-
-
-class AwardFormChooseView(ActiveEntriesOnly, ChooseView):
-    pass
-
-
-class AwardFormChooseResultsView(ActiveEntriesOnly, ChooseResultsView):
-    pass
-
-
-class AwardFormChooserViewSet(SnippetChooserViewSet):
-    choose_view_class = AwardFormChooseView
-    choose_results_view_class = AwardFormChooseResultsView
-
-
 class VocabularyChooserViewSet(SnippetChooserViewSet):
     choose_view_class = VocabularyChooseView
     choose_results_view_class = VocabularyChooseResultsView
@@ -189,7 +169,7 @@ class VocabularyChooserViewSet(SnippetChooserViewSet):
 
 class AwardFormViewSet(SnippetViewSet):
     model = AwardForm
-    chooser_viewset_class = AwardFormChooserViewSet
+    chooser_viewset_class = VocabularyChooserViewSet
     icon = "pick"
     menu_label = _("Danh hiệu, hình thức khen thưởng")
     list_display = ["name", "category", "applies_to", "is_active"]

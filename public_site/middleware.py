@@ -47,9 +47,11 @@ class PathLanguageMiddleware:
         if request.path_info.startswith("/admin/"):
             return self.get_response(request)
         language = language_of(request.path_info)
-        translation.activate(language)
         request.LANGUAGE_CODE = language
-        response = self.get_response(request)
+        # For this request only: an activation left behind made the next admin request a
+        # worker served (admin paths activate nothing here) speak English after an /en/ page.
+        with translation.override(language):
+            response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
 

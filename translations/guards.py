@@ -21,7 +21,7 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.models import Locale, Page, PagePermissionTester, PageViewRestriction
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views import edit_translation, submit_translations
 
@@ -83,11 +83,16 @@ def may_read_source(user, page: Page) -> bool:
 
 
 def may_add_translation(user, page: Page, locale: Locale) -> bool:
-    """The user may add pages under the nearest ancestor that exists in `locale`."""
+    """
+    The user may add pages under the nearest ancestor that exists in `locale`. Wagtail's own
+    tester, not the page type's: a type may narrow who adds *new* children (the exemplar
+    index lets only the Office add unit folders), while a translation creates the English
+    edition of a folder that already exists.
+    """
     for ancestor in page.get_ancestors().reverse():
         translated = ancestor.get_translation_or_none(locale)
         if translated is not None:
-            return translated.permissions_for_user(user).can_add_subpage()
+            return PagePermissionTester(user, translated).can_add_subpage()
     return False
 
 

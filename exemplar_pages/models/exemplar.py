@@ -77,12 +77,10 @@ class ExemplarPageForm(MediaPermissionPageForm):
         return cleaned
 
     def save(self, commit: bool = True):
-        page = super().save(commit=False)
-        record_filer(page, getattr(self, "for_user", None))
-        if commit:
-            page.save()
-            self.save_m2m()
-        return page
+        # The instance already holds the cleaned data (ModelForm._post_clean); the base form
+        # decides whether the row is written (not while the page is in moderation).
+        record_filer(self.instance, getattr(self, "for_user", None))
+        return super().save(commit=commit)
 
 
 class ExemplarPage(ClosedFolderContentMixin, BasePage):

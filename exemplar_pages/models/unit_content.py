@@ -59,12 +59,9 @@ class UnitContentForm(RevisionOnlyInModerationPageForm):
         return cleaned
 
     def save(self, commit: bool = True):
-        page = super().save(commit=False)
-        record_filer(page, getattr(self, "for_user", None))
-        if commit:
-            page.save()
-            self.save_m2m()
-        return page
+        # As ExemplarPageForm.save: the base form decides whether the row is written.
+        record_filer(self.instance, getattr(self, "for_user", None))
+        return super().save(commit=commit)
 
 
 class UnitContentPage(ClosedFolderContentMixin, BasePage):

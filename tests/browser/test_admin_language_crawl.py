@@ -22,7 +22,7 @@ from vksnd.demo import ensure_demo_accounts
 pytestmark = [pytest.mark.browser, pytest.mark.heavy, pytest.mark.django_db(transaction=True)]
 
 ROLES = ["lamdong.bientap", "lamdong.lanhdao", "thidua", "tapchi", "baobvpl", "vanphong"]
-MAX_SCREENS = int(os.environ.get("ADMIN_CRAWL_MAX_SCREENS", "40"))
+MAX_SCREENS = int(os.environ.get("ADMIN_CRAWL_MAX_SCREENS", "15"))
 
 # Words and phrases of Wagtail's (and wagtail-localize's) English interface. Names and
 # abbreviations (VKSND, API, CSV, PO, URL, ID, SEO, Email) are not words of this list.
