@@ -180,12 +180,7 @@ def news_filters(qs: QuerySet, params, caller: Caller) -> QuerySet:
     if params.exemplar:
         require_document("exemplar", params.exemplar, "exemplar", caller)
         qs = qs.filter(linked(NewsPage.related_exemplars, exemplarpage_id=params.exemplar))
-    if params.date_from and params.date_to and params.date_from > params.date_to:
-        raise BadParameter("date_to", "date_to is before date_from")
-    if params.date_from:
-        qs = qs.filter(date__gte=params.date_from)
-    if params.date_to:
-        qs = qs.filter(date__lte=params.date_to)
+    qs = _date_range(qs, params)
     if params.tag:
         through = NewsPage.tags.through
         tagged = through.objects.filter(
