@@ -6,6 +6,8 @@ the round's decision, which adds the awards to the nominees' exemplars with thei
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import django.dispatch
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -209,3 +211,56 @@ def decide_round(round: NominationRound, user) -> int:
     log(round, "emulation.decide", user=user, data={"awards": added})
     round_decided.send(sender=NominationRound, round=round, awards=added)
     return added
+
+
+@dataclass
+class BackfillReport:
+    """What `backfill_award_records` found: rows created (or to create), already there, skipped."""
+
+    created: int = 0
+    existing: int = 0
+    skipped: list[str] = field(default_factory=list)
+    dry_run: bool = False
+
+    def lines(self) -> list[str]:
+        verb = "would be created" if self.dry_run else "created"
+        return [
+            *(f"Skipped: {reason}" for reason in self.skipped),
+            f"Award records {verb}: {self.created}; already recorded: {self.existing}; "
+            f"skipped: {len(self.skipped)}." + (" Dry run: nothing was written." if self.dry_run else ""),
+        ]
+
+
+@transaction.atomic
+def backfill_award_records(*, dry_run: bool = False) -> BackfillReport:
+    """
+    The register (AwardRecord) for rounds decided before it existed: every approved nominee of
+    a decided round gets its row from the round's decision, once. Exemplar pages are not touched
+    (the decision added the award to them then); a nominee without one is marked as recorded,
+    as a decision marks it today. Rounds without a decision number or date are reported.
+    """
+    report = BackfillReport(dry_run=dry_run)
+    nominations = (
+        Nomination.objects.filter(round__status=RoundStatus.DECIDED, status=NominationStatus.APPROVED)
+        .select_related("round__kind", "unit", "exemplar")
+        .order_by("round__year", "round_id", "row", "pk")
+    )
+    recorded = set(AwardRecord.objects.values_list("nomination_id", flat=True))
+    for nomination in nominations:
+        round = nomination.round
+        if nomination.pk in recorded:
+            report.existing += 1
+            continue
+        if not (round.decision_number and round.decision_date):
+            report.skipped.append(
+                f"round {round.pk} ({round.title}) has no decision number or date; nomination {nomination.pk}"
+            )
+            continue
+        report.created += 1
+        if dry_run:
+            continue
+        _record_award(round, nomination)
+        if not nomination.exemplar_id and not nomination.award_recorded:
+            nomination.award_recorded = True
+            nomination.save(update_fields=["award_recorded"])
+    return report
