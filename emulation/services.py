@@ -129,14 +129,21 @@ def provenance(round: NominationRound, nomination: Nomination) -> str:
     }
 
 
-def _add_award(round: NominationRound, nomination: Nomination, user) -> None:
+def _add_award(round: NominationRound, nomination: Nomination, user) -> bool:
     """
     The award joins the exemplar's latest revision; a live page without pending changes is
     republished with it, a page with a draft keeps it in the draft for the next publication.
+    A page that already carries it (the unit entered it from the decision) is left as it is.
+    Returns whether the award was added.
     """
     page = nomination.exemplar.specific
     had_draft = page.has_unpublished_changes
     latest = page.get_latest_revision_as_object()
+    if any(
+        award.award_form_id == round.award_form_id and award.decision_number == round.decision_number
+        for award in latest.awards.all()
+    ):
+        return False
     latest.awards.add(
         Award(
             award_form=round.award_form,
@@ -155,6 +162,7 @@ def _add_award(round: NominationRound, nomination: Nomination, user) -> None:
         # The approved content is unchanged: only the decided award joins it, recorded by the
         # role that verifies awards, which has no right to publish pages otherwise.
         revision.publish(user=user, skip_permission_checks=True)
+    return True
 
 
 def _record_award(round: NominationRound, nomination: Nomination) -> AwardRecord:
@@ -181,7 +189,8 @@ def decide_round(round: NominationRound, user) -> int:
     """
     Record the round's decision: every nominee has an outcome, the decision has its number
     and date; approved nominees with an exemplar get the award on it, and every approved
-    nominee's award is kept in the register (AwardRecord). Returns awards added to exemplars.
+    nominee's award is kept in the register (AwardRecord). Returns awards added to exemplars
+    (an exemplar already carrying the decided award is not given it twice).
     """
     _require_office(user)
     round = NominationRound.objects.select_for_update().get(pk=round.pk)
@@ -197,8 +206,7 @@ def decide_round(round: NominationRound, user) -> int:
         status=NominationStatus.APPROVED, award_recorded=False
     ).select_related("exemplar", "unit"):
         if nomination.exemplar_id:
-            _add_award(round, nomination, user)
-            added += 1
+            added += _add_award(round, nomination, user)
         # Every approved nominee's award is in the register; one without an exemplar page has
         # it only there (the yearly report and the eligibility checks read it).
         _record_award(round, nomination)
