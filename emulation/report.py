@@ -36,6 +36,7 @@ from .models import (
     Nomination,
     NominationRound,
     NominationStatus,
+    RoundStatus,
 )
 from .rules import check_nomination
 
@@ -229,9 +230,10 @@ def nomination_table(year: int, unit_ids: set[int] | None = None) -> Table:
 
 
 def eligibility_table(year: int, unit_ids: set[int] | None = None) -> Table:
-    """The year's nominations under review or approved that miss a condition, with the reasons."""
+    """Nominations of the year's undecided rounds, sent or approved, that miss a condition, and why."""
     nominations = (
         Nomination.objects.filter(round__year=year)
+        .exclude(round__status=RoundStatus.DECIDED)
         .exclude(status__in=[NominationStatus.DRAFT, NominationStatus.REJECTED])
         .select_related("round__award_form", "unit", "exemplar", "proposed_form")
         .order_by("round__title", "unit__short_name", "row", "pk")

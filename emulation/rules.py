@@ -187,6 +187,7 @@ def check_nomination(nomination: Nomination) -> list[str]:
         problems.append(_("“%(form)s” chỉ xét tặng cho tập thể.") % {"form": form})
     priors = prior_awards(nomination)
     year = nomination.round.year
+    ad_hoc = bool(nomination.round.kind_id and nomination.round.kind.code == AD_HOC_KIND)
     for rule in EligibilityRule.objects.filter(award_form=form).select_related("required_form"):
         if rule.rule == RuleKind.ONCE:
             same = [p for p in priors if p.form_id == form.pk]
@@ -195,6 +196,10 @@ def check_nomination(nomination: Nomination) -> list[str]:
                     _("“%(form)s” chỉ tặng một lần; đã được tặng năm %(year)s (%(reference)s).")
                     % {"form": form, "year": same[0].year, "reference": same[0].reference or "…"}
                 )
+            continue
+        if ad_hoc:
+            # An ad-hoc award rewards one sudden achievement: the conditions on earlier titles, years
+            # and the year's results are those of regular merit (Decree 152/2025/NĐ-CP).
             continue
         if rule.rule == RuleKind.EXCELLENT:
             problems += _excellent_years_problem(nomination, rule, year)

@@ -21,7 +21,9 @@ from emulation.models import (
     InitiativeAuthor,
     InitiativeScope,
     InitiativeStatus,
+    NominationRound,
     NominationStatus,
+    RoundStatus,
 )
 from emulation.models.nominations import RuleKind
 from emulation.report import build_report
@@ -222,3 +224,10 @@ def test_the_yearly_report_lists_the_nominations_missing_a_condition(flag_nomina
     ]
     assert "không thuộc cụm, khối nào năm 2024" in rows[1][4]
     assert "sáng kiến đã công nhận: chưa có" in rows[0][4]
+
+
+def test_a_decided_round_leaves_the_report_of_missing_conditions(flag_nomination):
+    NominationRound.objects.filter(pk=flag_nomination.round_id).update(status=RoundStatus.DECIDED)
+    flag_nomination.status = NominationStatus.APPROVED
+    flag_nomination.save()
+    assert build_report(2024).table("dieu-kien").rows == []
