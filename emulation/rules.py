@@ -131,11 +131,10 @@ def nominee_initiatives(nomination: Nomination, first: int, last: int) -> list[I
 
 
 def _initiative_problem(nomination: Nomination, rule: EligibilityRule, year: int) -> list[str]:
-    first = year - rule.period_years + 1
+    first = year - max(rule.period_years, 1) + 1
+    scope = rule.scope or InitiativeScope.UNIT  # a rule saved without its scope asks the least
     initiatives = nominee_initiatives(nomination, first, year)
-    wide_enough = [
-        i for i in initiatives if InitiativeScope.rank(i.scope) >= InitiativeScope.rank(rule.scope)
-    ]
+    wide_enough = [i for i in initiatives if InitiativeScope.rank(i.scope) >= InitiativeScope.rank(scope)]
     if len(wide_enough) >= rule.times:
         return []
     found = "; ".join(f"“{i.title}” ({i.year}, {i.get_scope_display().lower()})" for i in initiatives)
@@ -146,7 +145,7 @@ def _initiative_problem(nomination: Nomination, rule: EligibilityRule, year: int
         )
         % {
             "times": rule.times,
-            "scope": InitiativeScope(rule.scope).label.lower(),
+            "scope": InitiativeScope(scope).label.lower(),
             "years": _years_text(first, year),
             "found": found or _("chưa có"),
         }
