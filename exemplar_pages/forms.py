@@ -5,12 +5,26 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from cms.choosers import offer_units_valid_on
 from media.choosing import instance_references, not_choosable, references
 
 KIND_LABELS = {"document": _("tài liệu"), "image": _("ảnh"), "clip": _("video clip")}
 
 
-class RevisionOnlyInModerationPageForm(WagtailAdminPageForm):
+class DatedUnitChoosersPageForm(WagtailAdminPageForm):
+    """
+    The unit choosers of a page type offer the units that existed on the date the editor is
+    entering: the page model names them as `units_dated_by = {unit field: date field}`.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for unit_field, date_field in getattr(self._meta.model, "units_dated_by", {}).items():
+            if unit_field in self.fields and date_field in self.fields:
+                offer_units_valid_on(self.fields[unit_field], date_field)
+
+
+class RevisionOnlyInModerationPageForm(DatedUnitChoosersPageForm):
     """
     While a page is in moderation, saving the editor (by hand, by Wagtail's autosave, or with
     a workflow action taken from the editor) writes a revision, never the page row.
