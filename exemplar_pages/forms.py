@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -63,3 +65,34 @@ class MediaPermissionPageForm(RevisionOnlyInModerationPageForm):
                 % items,
             )
         return cleaned
+
+
+RETIRED_ENTRY = _(
+    "“%(name)s” đã thôi áp dụng nên không còn được chọn; hãy chọn một danh hiệu, hình thức đang áp dụng."
+)
+
+
+class CurrentEntryChoiceField(forms.ModelChoiceField):
+    """
+    A vocabulary field that offers current entries only (the model field's `limit_choices_to`)
+    and, when a form names a switched-off entry by hand, says so by name instead of Django's
+    "not one of the available choices".
+    """
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except ValidationError as error:
+            if error.code == "invalid_choice" and (entry := self._retired_entry(value)) is not None:
+                raise ValidationError(RETIRED_ENTRY, code="retired", params={"name": entry}) from error
+            raise
+
+    def _retired_entry(self, value):
+        model = self.queryset.model
+        if not any(field.name == "is_active" for field in model._meta.fields):
+            return None
+        key = self.to_field_name or "pk"
+        try:
+            return model._default_manager.filter(**{key: value}, is_active=False).first()
+        except (TypeError, ValueError, ValidationError):
+            return None
