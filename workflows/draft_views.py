@@ -10,8 +10,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
@@ -119,13 +119,8 @@ def discard_view(request, page_id: int):
         else:
             messages.success(
                 request,
-                ngettext(
-                    "Đã bỏ %(count)s bản nháp của “%(title)s”; trang quay về: %(restored)s.",
-                    "Đã bỏ %(count)s bản nháp của “%(title)s”; trang quay về: %(restored)s.",
-                    result.discarded,
-                )
+                gettext("Đã bỏ bản nháp của “%(title)s”; trang quay về: %(restored)s.")
                 % {
-                    "count": result.discarded,
                     "title": page.get_admin_display_title(),
                     "restored": _restore_label(page, result.restored).lower(),
                 },

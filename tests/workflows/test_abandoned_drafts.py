@@ -94,7 +94,10 @@ def test_discarding_goes_back_to_the_live_revision_and_is_logged(client, pages, 
     assert "Bỏ bản nháp" in client.get(url).content.decode()
 
     response = client.post(url, follow=True)
-    assert "Đã bỏ 1 bản nháp của" in response.content.decode()
+    assert (
+        "Đã bỏ bản nháp của “Gương Lâm Đồng (đang sửa dở)”; trang quay về: bản đang xuất bản."
+        in response.content.decode()
+    )
     page = ExemplarPage.objects.get(pk=ours.pk)
     assert page.latest_revision_id == live_revision.pk
     assert not page.has_unpublished_changes
