@@ -88,11 +88,35 @@ class CurrentEntryChoiceField(forms.ModelChoiceField):
             raise
 
     def _retired_entry(self, value):
-        model = self.queryset.model
-        if not any(field.name == "is_active" for field in model._meta.fields):
-            return None
-        key = self.to_field_name or "pk"
+        return retired_entry(self.queryset.model, self.to_field_name or "pk", value)
+
+
+class CurrentEntriesMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """The same for a vocabulary chosen many times (e.g. the forms a registration aims at)."""
+
+    def _check_values(self, value):
         try:
-            return model._default_manager.filter(**{key: value}, is_active=False).first()
-        except (TypeError, ValueError, ValidationError):
-            return None
+            return super()._check_values(value)
+        except ValidationError as error:
+            if error.code == "invalid_choice":
+                key = self.to_field_name or "pk"
+                for item in value:
+                    if (entry := retired_entry(self.queryset.model, key, item)) is not None:
+                        raise ValidationError(
+                            RETIRED_ENTRY, code="retired", params={"name": entry}
+                        ) from error
+            raise
+
+
+def has_active_flag(model) -> bool:
+    return any(field.name == "is_active" for field in model._meta.fields)
+
+
+def retired_entry(model, key: str, value):
+    """The switched-off entry `value` names, if it names one (garbage names none)."""
+    if not has_active_flag(model) or len(str(value)) > 18:
+        return None
+    try:
+        return model._default_manager.filter(**{key: value}, is_active=False).first()
+    except (TypeError, ValueError, ValidationError):
+        return None

@@ -6,6 +6,7 @@ import django_filters
 from django import forms
 from django.db.models import ForeignKey
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.ui.tables import Column
@@ -18,7 +19,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from cms.models import Channel, Unit
 from cms.text import fold_accents
 
-from .forms import CurrentEntryChoiceField
+from .forms import CurrentEntriesMultipleChoiceField, CurrentEntryChoiceField, has_active_flag
 from .models import AwardForm, CampaignPage, CommendationKind, ExemplarPage, NewsPage, RecognitionLevel
 
 
@@ -179,6 +180,15 @@ class VocabularyChooserViewSet(SnippetChooserViewSet):
                 to=self.model,
                 override={"widget": self.widget_class, "form_class": CurrentEntryChoiceField},
             )
+
+
+def _vocabulary_many_to_many(db_field) -> dict:
+    if has_active_flag(db_field.related_model):
+        return {"form_class": CurrentEntriesMultipleChoiceField}
+    return {}
+
+
+register_form_field_override(ParentalManyToManyField, override=_vocabulary_many_to_many)
 
 
 class AwardFormViewSet(SnippetViewSet):

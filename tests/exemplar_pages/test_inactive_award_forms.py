@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.forms import modelform_factory
 from django.urls import reverse
 
-from emulation.models import EligibilityRule, EmulationRegistration, Nomination, NominationRound
+from emulation.models import (
+    EligibilityRule,
+    EmulationRegistration,
+    EmulationYear,
+    Nomination,
+    NominationRound,
+)
 from emulation.summary_list import import_summary_list
 from engagement.models import Consultation
 from exemplar_pages.models import AwardForm, ExemplarPage
@@ -114,3 +122,15 @@ def test_a_summary_list_naming_a_switched_off_form_is_refused_whole(tmp_path, no
         "hình thức “Giấy khen” đã thôi áp dụng, không còn được đề nghị."
     ]
     assert not Nomination.objects.exists()
+
+
+def test_a_registration_aiming_at_a_switched_off_form_is_refused(binh_thuan, editor, retired):
+    from tests.emulation.test_admin_access import registration_form
+
+    EmulationYear.objects.create(year=2024, registration_deadline=datetime.date(2099, 3, 31))
+    data = registration_form(binh_thuan)
+    data["aimed_forms"] = [retired.pk]
+    response = as_user(editor).post(reverse("emulation_registrations:add"), data)
+    assert response.status_code == 200
+    assert RETIRED_ERROR in response.content.decode()
+    assert not EmulationRegistration.objects.exists()
