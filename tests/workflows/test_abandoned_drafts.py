@@ -12,6 +12,7 @@ from wagtail.models import Page, PageLogEntry, Revision
 from exemplar_pages.models import ExemplarPage
 from tests.factories import UserFactory
 from tests.helpers.api import publish
+from tests.helpers.workflow import act, submit_new_exemplar
 
 pytestmark = pytest.mark.django_db
 
@@ -131,3 +132,32 @@ def test_a_page_never_published_nor_submitted_has_nothing_to_go_back_to(
     response = client.post(reverse("abandoned_draft_discard", args=[page.pk]), follow=True)
     assert "không có bản nào để quay về" in response.content.decode()
     assert ExemplarPage.objects.get(pk=page.pk).latest_revision_id == latest
+
+
+def test_a_proposal_sent_back_goes_back_to_the_revision_it_submitted(
+    client, workflows, people, lam_dong_folder, bang_khen
+):
+    # Never live: Wagtail keeps the draft in the page row too, so the row goes back as well.
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
+    submitted = page.get_latest_revision()
+    act(people["head"], page, "reject", comment="Đề nghị bổ sung.")
+    draft(ExemplarPage.objects.get(pk=page.pk), people["editor"], days_ago=30)
+    ExemplarPage.objects.filter(pk=page.pk).update(title="Bản nháp trong hàng")
+    client.force_login(people["editor"])
+    assert "(đang sửa dở)" in listed(client)
+    assert "Bản đã gửi duyệt lúc" in listed(client)
+
+    client.post(reverse("abandoned_draft_discard", args=[page.pk]))
+    page = ExemplarPage.objects.get(pk=page.pk)
+    assert page.latest_revision_id == submitted.pk
+    assert page.title == page.draft_title == submitted.as_object().title
+    assert page.has_unpublished_changes and not page.live
+    assert list(page.revisions.values_list("pk", flat=True)) == [submitted.pk]
+
+
+def test_a_page_in_moderation_is_not_listed(client, workflows, people, lam_dong_folder, bang_khen):
+    page = submit_new_exemplar(people, lam_dong_folder, bang_khen)
+    draft(page, people["editor"], days_ago=30)
+    client.force_login(people["editor"])
+    assert "(đang sửa dở)" not in listed(client)
+    assert client.post(reverse("abandoned_draft_discard", args=[page.pk])).status_code == 404
