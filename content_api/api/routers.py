@@ -139,129 +139,120 @@ def _detail(request: HttpRequest, kind: str, pk: int):
     return cached_json(request, caller, build)
 
 
-# Exemplars
+def _collection(
+    path: str,
+    kind: str,
+    *,
+    tag: str,
+    params,
+    page,
+    detail,
+    list_name: str,
+    get_name: str,
+    list_summary: str,
+    get_summary: str,
+    list_doc: str | None = None,
+) -> None:
+    """
+    The two endpoints of one kind of content: its listing at `path` and one item at
+    `path{id}/`. Ninja reads each view's signature and docstring for the OpenAPI document,
+    so the views are given the names, annotations and docstring a hand-written pair has;
+    `list_name` and `get_name` are the operation ids and the URL names.
+    """
+
+    def listing(request, params):
+        return _listing(request, kind, params)
+
+    listing.__annotations__ = {"params": Query[params]}
+    listing.__name__ = listing.__qualname__ = list_name
+    listing.__doc__ = list_doc
+    router.get(
+        path,
+        response={200: page, **ERRORS},
+        operation_id=list_name,
+        summary=list_summary,
+        tags=[tag],
+    )(listing)
+
+    def item(request, id: int = Path(..., ge=1, le=MAX_ID)):
+        return _detail(request, kind, id)
+
+    item.__name__ = item.__qualname__ = get_name
+    router.get(
+        f"{path}{{int:id}}/",
+        response={200: detail, **ERRORS},
+        operation_id=get_name,
+        summary=get_summary,
+        tags=[tag],
+    )(item)
 
 
-@router.get(
+_collection(
     "/exemplars/",
-    response={200: schemas.ExemplarPage, **ERRORS},
-    operation_id="list_exemplars",
-    summary="Exemplars approved for your channels",
-    tags=["exemplars"],
+    "exemplar",
+    tag="exemplars",
+    params=p.ExemplarParams,
+    page=schemas.ExemplarPage,
+    detail=schemas.ExemplarDetail,
+    list_name="list_exemplars",
+    get_name="get_exemplar",
+    list_summary="Exemplars approved for your channels",
+    get_summary="One exemplar, with everything needed to render it",
+    list_doc="Newest first by default; `slug` + `locale` finds one exemplar by its address.",
 )
-def list_exemplars(request, params: Query[p.ExemplarParams]):
-    """Newest first by default; `slug` + `locale` finds one exemplar by its address."""
-    return _listing(request, "exemplar", params)
-
-
-@router.get(
-    "/exemplars/{int:id}/",
-    response={200: schemas.ExemplarDetail, **ERRORS},
-    operation_id="get_exemplar",
-    summary="One exemplar, with everything needed to render it",
-    tags=["exemplars"],
-)
-def get_exemplar(request, id: int = Path(..., ge=1, le=MAX_ID)):
-    return _detail(request, "exemplar", id)
-
-
-# Campaigns
-
-
-@router.get(
+_collection(
     "/campaigns/",
-    response={200: schemas.CampaignPage, **ERRORS},
-    operation_id="list_campaigns",
-    summary="Emulation campaigns approved for your channels",
-    tags=["campaigns"],
+    "campaign",
+    tag="campaigns",
+    params=p.CampaignParams,
+    page=schemas.CampaignPage,
+    detail=schemas.CampaignDetail,
+    list_name="list_campaigns",
+    get_name="get_campaign",
+    list_summary="Emulation campaigns approved for your channels",
+    get_summary="One campaign",
 )
-def list_campaigns(request, params: Query[p.CampaignParams]):
-    return _listing(request, "campaign", params)
-
-
-@router.get(
-    "/campaigns/{int:id}/",
-    response={200: schemas.CampaignDetail, **ERRORS},
-    operation_id="get_campaign",
-    summary="One campaign",
-    tags=["campaigns"],
-)
-def get_campaign(request, id: int = Path(..., ge=1, le=MAX_ID)):
-    return _detail(request, "campaign", id)
-
-
-# News
-
-
-@router.get(
+_collection(
     "/news/",
-    response={200: schemas.NewsPage, **ERRORS},
-    operation_id="list_news",
-    summary="News approved for your channels",
-    tags=["news"],
+    "news",
+    tag="news",
+    params=p.NewsParams,
+    page=schemas.NewsPage,
+    detail=schemas.NewsDetail,
+    list_name="list_news",
+    get_name="get_news",
+    list_summary="News approved for your channels",
+    get_summary="One news article",
 )
-def list_news(request, params: Query[p.NewsParams]):
-    return _listing(request, "news", params)
 
-
-@router.get(
-    "/news/{int:id}/",
-    response={200: schemas.NewsDetail, **ERRORS},
-    operation_id="get_news",
-    summary="One news article",
-    tags=["news"],
-)
-def get_news(request, id: int = Path(..., ge=1, le=MAX_ID)):
-    return _detail(request, "news", id)
-
-
-# What units send: news of their emulation work, and their plans
-
-
-@router.get(
+# What units send: news of their emulation work, and their plans. `unit` includes the
+# unit's sub-units.
+_collection(
     "/unit-news/",
-    response={200: schemas.UnitNewsPage, **ERRORS},
-    operation_id="list_unit_news",
-    summary="Units' news of their emulation work, approved for your channels",
-    tags=["unit news"],
+    "unit_news",
+    tag="unit news",
+    params=p.UnitNewsParams,
+    page=schemas.UnitNewsPage,
+    detail=schemas.UnitNewsDetail,
+    list_name="list_unit_news",
+    get_name="get_unit_news",
+    list_summary="Units' news of their emulation work, approved for your channels",
+    get_summary="One unit news item",
+    list_doc="`unit` includes the unit's sub-units.",
 )
-def list_unit_news(request, params: Query[p.UnitNewsParams]):
-    """`unit` includes the unit's sub-units."""
-    return _listing(request, "unit_news", params)
-
-
-@router.get(
-    "/unit-news/{int:id}/",
-    response={200: schemas.UnitNewsDetail, **ERRORS},
-    operation_id="get_unit_news",
-    summary="One unit news item",
-    tags=["unit news"],
-)
-def get_unit_news(request, id: int = Path(..., ge=1, le=MAX_ID)):
-    return _detail(request, "unit_news", id)
-
-
-@router.get(
+_collection(
     "/unit-plans/",
-    response={200: schemas.PlanPage, **ERRORS},
-    operation_id="list_unit_plans",
-    summary="Units' plans (kế hoạch), approved for your channels",
-    tags=["unit plans"],
+    "plan",
+    tag="unit plans",
+    params=p.PlanParams,
+    page=schemas.PlanPage,
+    detail=schemas.PlanDetail,
+    list_name="list_unit_plans",
+    get_name="get_unit_plan",
+    list_summary="Units' plans (kế hoạch), approved for your channels",
+    get_summary="One unit plan, with its document",
+    list_doc="`unit` includes the unit's sub-units.",
 )
-def list_unit_plans(request, params: Query[p.PlanParams]):
-    """`unit` includes the unit's sub-units."""
-    return _listing(request, "plan", params)
-
-
-@router.get(
-    "/unit-plans/{int:id}/",
-    response={200: schemas.PlanDetail, **ERRORS},
-    operation_id="get_unit_plan",
-    summary="One unit plan, with its document",
-    tags=["unit plans"],
-)
-def get_unit_plan(request, id: int = Path(..., ge=1, le=MAX_ID)):
-    return _detail(request, "plan", id)
 
 
 # Units: the public directory of the procuracy's units (not channel-scoped).
