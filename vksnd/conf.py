@@ -158,6 +158,11 @@ DEFAULTS: dict[str, Any] = {
     "CONTENT_API_STALE_WHILE_REVALIDATE": 600,
     "CONTENT_API_RESPONSE_CACHE_SECONDS": 600,
     "CONTENT_API_TOKEN_VALID_DAYS": 365,
+    # A document published while the media store failed is re-projected by itself
+    # (content_api/repairs.py): first after this many seconds, then twice as long each time, up to
+    # the maximum.
+    "CONTENT_MEDIA_RETRY_SECONDS": 60,
+    "CONTENT_MEDIA_RETRY_MAX_SECONDS": 3600,
     # Lifetime of a partner's headless-preview link, in seconds.
     "CONTENT_API_PREVIEW_SECONDS": 30 * 60,
     # Webhooks of partner sync (partners/webhooks.py): deliveries to loopback or private
