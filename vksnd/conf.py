@@ -201,6 +201,8 @@ DEFAULTS: dict[str, Any] = {
     "COMMENT_NOTIFY_QUIET_MINUTES": 15,
     "COMMENTS_PER_PAGE": 20,
     "OPINION_RATE_PER_IP": (10, 3600),
+    # Days the login lockout logs are kept (cms/lockouts.py, manage.py purge_login_records).
+    "LOGIN_RECORD_RETENTION_DAYS": 90,
     # Demo content and accounts (manage.py load_demo) are refused when this is False.
     "DEMO_CONTENT_ALLOWED": False,
     # Proposals by mail (exemplar_pages/mail_intake.py): the largest message read, and the

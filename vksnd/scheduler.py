@@ -89,6 +89,8 @@ DEFAULT_JOBS = (
     ),
     # Personal data: commenters' addresses after COMMENT_IP_RETENTION_DAYS.
     Job("purge_comment_ips", "purge_comment_ips", at=time(2, 30)),
+    # Login lockout records: ended counters, logs past LOGIN_RECORD_RETENTION_DAYS.
+    Job("purge_login_records", "purge_login_records", at=time(2, 40)),
     # Moderation queues told of new comments after a quiet period.
     Job("send_comment_digests", "send_comment_digests", every=timedelta(minutes=5)),
     # Consultation view counters to the database; closed consultations announced.
