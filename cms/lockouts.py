@@ -8,15 +8,24 @@ gets Wagtail's login page with a Vietnamese message and status 429; the Office (
 superuser) lifts the lock early by deleting the record under Settings → "Đăng nhập bị khóa".
 axes registers its records in Django's admin, which this site does not run; Wagtail's
 ModelViewSet lists them instead.
+
+axes keeps usernames and addresses: its counters (AccessAttempt) are dropped only when that
+pair tries again, its failure and login logs never. `purge_records` (`manage.py
+purge_login_records`, daily) drops them with axes' own handlers: counters whose cool-off has
+ended, logs older than LOGIN_RECORD_RETENTION_DAYS.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from asgiref.sync import sync_to_async
 from axes.backends import AxesStandaloneBackend
+from axes.handlers.proxy import AxesProxyHandler
 from axes.models import AccessAttempt
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -72,3 +81,29 @@ class LockoutBackend(AxesStandaloneBackend):
 
     async def aauthenticate(self, request, **credentials):
         return await sync_to_async(self.authenticate)(request, **credentials)
+
+
+@dataclass(frozen=True)
+class Purged:
+    attempts: int
+    failure_logs: int
+    access_logs: int
+
+
+def purge_records(retention_days: int | None = None) -> Purged:
+    """
+    Drop what axes no longer needs, through its configured handler: counters past their
+    cool-off (they lock nobody any more), failure and login logs older than the retention.
+    """
+    days = settings.LOGIN_RECORD_RETENTION_DAYS if retention_days is None else retention_days
+    handler = AxesProxyHandler.get_implementation()
+    # axes measures the cool-off from the request's attempt time; a purge has no request.
+    now = HttpRequest()
+    now.axes_attempt_time = timezone.now()
+    # Only axes' database handler keeps counters in the database (a cache handler's expire).
+    clean = getattr(handler, "clean_expired_user_attempts", None)
+    return Purged(
+        attempts=clean(request=now) or 0 if clean else 0,
+        failure_logs=handler.reset_failure_logs(age_days=days) or 0,
+        access_logs=handler.reset_logs(age_days=days) or 0,
+    )

@@ -2,7 +2,8 @@
 Keeping the published projection (ContentDocument) in step with the live pages.
 
 `sync_page` is called when a page is published, unpublished, moved or made private;
-`remove_page` when it is deleted. Both bump the content version (so ETags stop matching and
+`remove_page` when it is deleted. Media the store failed to give are left out and put back
+later by themselves (content_api.repairs). Both bump the content version (so ETags stop matching and
 cached responses are dropped), purge the CDN for what changed, and announce the change
 (content_api.signals.document_changed) inside its transaction, for partner sync's feed.
 """
@@ -21,9 +22,10 @@ from wagtail.models import Page
 
 from cms.search_backend import SEARCH_CONFIG
 from cms.text import fold_accents
+from media.renditions import storage_failures
 from workflows.releases import hidden_channel_ids
 
-from . import versioning
+from . import repairs, versioning
 from .api.schemas import DETAIL_SCHEMAS, SUMMARY_SCHEMAS
 from .models import ChangeType, ContentDocument
 from .representations import BUILDERS, KIND_BY_MODEL
@@ -138,8 +140,9 @@ def sync_page(page_or_id) -> ContentDocument | None:
         remove_page(page_id)
         return None
     summary_of, detail_of = BUILDERS[kind]
-    summary = summary_of(page)
-    detail, refs = detail_of(page)
+    with storage_failures() as left_out:  # media the store failed to give (content_api.repairs)
+        summary = summary_of(page)
+        detail, refs = detail_of(page)
     _validate(kind, summary, detail)
     previous = ContentDocument.objects.filter(pk=page_id).first()
     before = sorted(previous.channels.values_list("pk", flat=True)) if previous else []
@@ -162,9 +165,11 @@ def sync_page(page_or_id) -> ContentDocument | None:
         **_facets(page, kind),
     }
     if previous is not None and before == after and _unchanged(previous, values):
+        repairs.record(previous, left_out)
         return previous  # a re-projection that changes nothing is not news
     document, _created = ContentDocument.objects.update_or_create(page_id=page_id, defaults=values)
     document.channels.set(after)
+    repairs.record(document, left_out)
     if values["expire_at"]:  # content_api.expiry: this one may be the next to come
         known = cache.get(NEXT_EXPIRY_KEY)
         if known is None or values["expire_at"].timestamp() < known:

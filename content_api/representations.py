@@ -108,10 +108,6 @@ def _meta(page, kind: str) -> dict[str, Any]:
     }
 
 
-def _image(image) -> dict[str, Any] | None:
-    return image_representation(image) if image else None
-
-
 def _stream(value) -> list[dict[str, Any]]:
     return value.stream_block.get_api_representation(value) if value else []
 
@@ -154,7 +150,7 @@ def exemplar_summary(page: ExemplarPage) -> dict[str, Any]:
         "kind": page.kind,
         "position": page.position,
         "unit": unit_ref(page.unit, page.locale.language_code),
-        "portrait": _image(page.portrait),
+        "portrait": image_representation(page.portrait, alt=page.portrait_alt) if page.portrait else None,
         "lead": page.lead,
         "achievement_period": page.achievement_period,
         "recognition_level": page.recognition_level or None,

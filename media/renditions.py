@@ -4,12 +4,17 @@ How images and video clips appear in the API: rendition URLs in a few sizes, nev
 These run when a page is published (the API stores the result), so a media store that is
 down must not stop the publication: the failing image becomes `None` (the schemas allow
 it wherever an image appears) or the clip loses its `url`, with a warning in the log; the
-next publish, or `manage.py rebuild_content_documents`, fills them in again.
+next publish, or `manage.py rebuild_content_documents`, fills them in again. Whoever
+projects can also learn that something was left out (`storage_failures`): the content API
+records it and re-projects the page by itself once the store answers again.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from .storage import STORAGE_ERRORS
@@ -23,6 +28,26 @@ API_RENDITIONS = {
     "medium": "max-800x800",
     "large": "max-1600x1600",
 }
+
+# The media left out by the representations built inside `storage_failures()`.
+_failures: ContextVar[list[str] | None] = ContextVar("media_storage_failures", default=None)
+
+
+@contextmanager
+def storage_failures() -> Iterator[list[str]]:
+    """Collects what the representations built inside had to leave out (e.g. `image 12`)."""
+    failures: list[str] = []
+    token = _failures.set(failures)
+    try:
+        yield failures
+    finally:
+        _failures.reset(token)
+
+
+def _left_out(what: str) -> None:
+    failures = _failures.get()
+    if failures is not None:
+        failures.append(what)
 
 
 def image_representation(image, alt: str | None = None) -> dict[str, Any] | None:
@@ -41,6 +66,7 @@ def image_representation(image, alt: str | None = None) -> dict[str, Any] | None
         logger.warning(
             "Renditions of image %s are unavailable: media storage failed", image.pk, exc_info=True
         )
+        _left_out(f"image {image.pk}")
         return None
     return {
         "alt": alt or image.default_alt_text or image.title,
@@ -57,6 +83,7 @@ def _file_url(field_file) -> str | None:
         return field_file.url
     except STORAGE_ERRORS:
         logger.warning("URL of %s is unavailable: media storage failed", field_file.name, exc_info=True)
+        _left_out(f"file {field_file.name}")
         return None
 
 

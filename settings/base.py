@@ -231,6 +231,9 @@ AXES_LOCKOUT_CALLABLE = "cms.lockouts.locked_out"
 AXES_USERNAME_FORM_FIELD = "username"
 # Successful logins are not logged by axes (Wagtail's own audit log has them).
 AXES_DISABLE_ACCESS_LOG = True
+# Days axes' failed-login (and login) logs are kept: usernames and addresses are personal data
+# (`manage.py purge_login_records`, daily, also drops counters whose cool-off has ended).
+LOGIN_RECORD_RETENTION_DAYS = env_int("LOGIN_RECORD_RETENTION_DAYS", 90)
 
 # Languages, time zone, dates and the content locales: the apps' own (vksnd.conf.DEFAULTS).
 # The catalogues live in the foundation app (cms/locale), so the installable apps carry them;

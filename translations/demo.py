@@ -12,7 +12,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from wagtail_localize.operations import TranslationCreator
 
 from exemplar_pages import demo
-from exemplar_pages.models import CampaignPage, ExemplarPage
+from exemplar_pages.models import AwardForm, CampaignPage, ExemplarPage
 
 from . import services
 
@@ -54,6 +54,12 @@ ENGLISH = {
         "Sample collective of the People's Procuracy of Bình Thuận province (sample data)"
     ),
     "tap-the-mau-du-lieu-mau": "sample-collective",
+    # The awards' words and the portrait's alternative text are translated too.
+    "Bằng khen của Chủ tịch UBND tỉnh Bình Thuận": (
+        "Certificate of Merit of the Chairman of the People's Committee of Bình Thuận province"
+    ),
+    "Chủ tịch Ủy ban nhân dân tỉnh Bình Thuận": "Chairman of the People's Committee of Bình Thuận province",
+    "Ảnh minh họa (dữ liệu mẫu)": "Illustration (sample data)",
     "Dữ liệu mẫu, không phải tập thể có thật: đại diện cho 01 tập thể của Viện KSND tỉnh Bình Thuận được Chủ tịch UBND tỉnh tặng Bằng khen năm 2024 vì thành tích xuất sắc trong đấu tranh, triệt phá các chuyên án lớn của tỉnh.": (
         "Sample data, not a real collective: the collective of the People's Procuracy of Bình Thuận "
         "province awarded a Certificate of Merit by the Chairman of the Provincial People's "
@@ -120,8 +126,20 @@ def _fill(translation: Translation) -> int:
     """
     filled = 0
     segments = StringSegment.objects.filter(source=translation.source).select_related("string", "context")
+    # Awards added by an emulation round are titled with their form's name: its English name
+    # is in the translated vocabulary.
+    english_forms = dict(
+        AwardForm.objects.filter(locale=translation.target_locale).values_list("translation_key", "name")
+    )
+    forms = {
+        name: english_forms[key]
+        for key, name in AwardForm.objects.filter(locale=translation.source.locale).values_list(
+            "translation_key", "name"
+        )
+        if key in english_forms
+    }
     for segment in segments:
-        english = ENGLISH.get(segment.string.data)
+        english = ENGLISH.get(segment.string.data) or forms.get(segment.string.data)
         if english is None:
             continue
         StringTranslation.objects.update_or_create(

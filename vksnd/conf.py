@@ -158,6 +158,11 @@ DEFAULTS: dict[str, Any] = {
     "CONTENT_API_STALE_WHILE_REVALIDATE": 600,
     "CONTENT_API_RESPONSE_CACHE_SECONDS": 600,
     "CONTENT_API_TOKEN_VALID_DAYS": 365,
+    # A document published while the media store failed is re-projected by itself
+    # (content_api/repairs.py): first after this many seconds, then twice as long each time, up to
+    # the maximum.
+    "CONTENT_MEDIA_RETRY_SECONDS": 60,
+    "CONTENT_MEDIA_RETRY_MAX_SECONDS": 3600,
     # Lifetime of a partner's headless-preview link, in seconds.
     "CONTENT_API_PREVIEW_SECONDS": 30 * 60,
     # Webhooks of partner sync (partners/webhooks.py): deliveries to loopback or private
@@ -196,6 +201,8 @@ DEFAULTS: dict[str, Any] = {
     "COMMENT_NOTIFY_QUIET_MINUTES": 15,
     "COMMENTS_PER_PAGE": 20,
     "OPINION_RATE_PER_IP": (10, 3600),
+    # Days the login lockout logs are kept (cms/lockouts.py, manage.py purge_login_records).
+    "LOGIN_RECORD_RETENTION_DAYS": 90,
     # Demo content and accounts (manage.py load_demo) are refused when this is False.
     "DEMO_CONTENT_ALLOWED": False,
     # Proposals by mail (exemplar_pages/mail_intake.py): the largest message read, and the

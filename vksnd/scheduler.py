@@ -73,6 +73,8 @@ DEFAULT_JOBS = (
     Job("publish_scheduled", "publish_scheduled", every=timedelta(minutes=1)),
     # Webhook retries whose time has come (the task queue's safety net).
     Job("send_due_webhooks", "send_due_webhooks", every=timedelta(minutes=1)),
+    # Documents published while the media store failed get their images and clips back.
+    Job("repair_content_media", "repair_content_media", every=timedelta(minutes=1)),
     # Reviewers of overdue moderation stages, once a working morning.
     Job("send_workflow_reminders", "send_workflow_reminders", at=time(8, 0)),
     # Direct video uploads never finished (stores without lifecycle rules).
@@ -87,6 +89,8 @@ DEFAULT_JOBS = (
     ),
     # Personal data: commenters' addresses after COMMENT_IP_RETENTION_DAYS.
     Job("purge_comment_ips", "purge_comment_ips", at=time(2, 30)),
+    # Login lockout records: ended counters, logs past LOGIN_RECORD_RETENTION_DAYS.
+    Job("purge_login_records", "purge_login_records", at=time(2, 40)),
     # Moderation queues told of new comments after a quiet period.
     Job("send_comment_digests", "send_comment_digests", every=timedelta(minutes=5)),
     # Consultation view counters to the database; closed consultations announced.

@@ -21,6 +21,8 @@ Read-only content of the People's Procuracy exemplar CMS for partner portals.
 * **Pagination.** Follow `next` (an opaque cursor); `limit` is 1 to 100; `count=true`
   adds the total.
 * **Caching.** Every 200 has a strong `ETag`; send it back in `If-None-Match` to get a 304.
+* **Writes** (readers' comments, opinions, consultation views sent by partner sites) need
+  a key with the matching scope; without `Authorization` they answer 401.
 * **Errors** are problem details (`application/problem+json`) naming the parameter at fault.
 * **Rate limits** answer 429 with `Retry-After`.
 """
@@ -45,8 +47,10 @@ class ContentAPI(NinjaAPI):
         schema = super().get_openapi_schema(*args, **kwargs)
         for path in schema["paths"].values():
             for method, operation in path.items():
-                # A bearer token is optional: without one the caller reads the public channel.
-                if operation.get("security"):
+                # A bearer token is optional for reads: without one the caller reads the public
+                # channel. Writes (the public's voice sent by partner sites) need a partner's key
+                # with the matching scope: without one they answer 401.
+                if operation.get("security") and method == "get":
                     operation["security"].append({})
                 responses = {str(status): response for status, response in operation["responses"].items()}
                 operation["responses"] = responses

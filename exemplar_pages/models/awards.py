@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Locale, Orderable, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.docnumbers import parse_document_number, validate_document_number
 from cms.text import normalize
@@ -169,11 +170,17 @@ class CommendationKind(VocabularyEntry):
         return self.name
 
 
-class Award(Orderable):
+class Award(TranslatableMixin, Orderable):
     """
     One award an exemplar received, as in part III of an achievement report: the form of
     award, the decision that granted it (number, date, issuing authority) and, optionally,
     the scanned decision (a private document, never shown through the API).
+
+    An English edition has its own copies of its source's awards (wagtail-localize, matched by
+    `translation_key`): the words — what the award was for and who issued it — are offered to
+    the translator; the facts are copied from the Vietnamese row and cannot be overridden. The
+    form and kind stay the Vietnamese vocabulary entries (the API names them in English from
+    the vocabulary's translations).
     """
 
     exemplar = ParentalKey("exemplar_pages.ExemplarPage", on_delete=models.CASCADE, related_name="awards")
@@ -252,7 +259,18 @@ class Award(Orderable):
         FieldPanel("decision_document"),
     ]
 
-    class Meta(Orderable.Meta):
+    override_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("issuing_authority"),
+        SynchronizedField("award_form", overridable=False),
+        SynchronizedField("kind", overridable=False),
+        SynchronizedField("status", overridable=False),
+        SynchronizedField("decision_number", overridable=False),
+        SynchronizedField("decision_date", overridable=False),
+        SynchronizedField("decision_document", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("khen thưởng")
         verbose_name_plural = _("khen thưởng")
 

@@ -14,7 +14,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.text import normalize, slugify_vi
 
-from .. import restrictions
+from .. import alt_text, restrictions
 from ..forms import MediaPermissionPageForm
 from ..previews import preview_mode, registered_preview_modes
 from ..rendering import renderer_for
@@ -141,10 +141,13 @@ class BasePage(Page):
         draft of the source works.
         """
         super().clean()
+        default = Locale.get_default()
+        if self.locale_id is None or self.locale_id == default.pk:
+            # The source's image texts are kept in the page, for the translator (alt_text.py).
+            alt_text.fill_page(self)
         facts = self.synchronised_facts()
         if not facts or not self.pk or not self.locale_id:
             return
-        default = Locale.get_default()
         if self.locale_id == default.pk:
             return
         source = type(self).objects.filter(translation_key=self.translation_key, locale=default).first()

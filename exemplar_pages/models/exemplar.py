@@ -131,6 +131,12 @@ class ExemplarPage(ClosedFolderContentMixin, BasePage):
         related_name="+",
         help_text=_("Ảnh chân dung hoặc ảnh tập thể."),
     )
+    portrait_alt = models.CharField(
+        _("mô tả ảnh chân dung"),
+        max_length=255,
+        blank=True,
+        help_text=_("Cho người khiếm thị. Để trống sẽ dùng mô tả mặc định của ảnh."),
+    )
     lead = models.TextField(
         _("tóm tắt"), blank=True, help_text=_("Một, hai câu giới thiệu hiển thị trong danh sách.")
     )
@@ -196,6 +202,7 @@ class ExemplarPage(ClosedFolderContentMixin, BasePage):
         FieldRowPanel([FieldPanel("kind"), FieldPanel("position")]),
         FieldPanel("unit"),
         FieldPanel("portrait"),
+        FieldPanel("portrait_alt"),
         FieldPanel("lead"),
         MultiFieldPanel(
             [
@@ -259,12 +266,14 @@ class ExemplarPage(ClosedFolderContentMixin, BasePage):
     ]
     internal_fields = ["date_of_birth", "contact_phone", "contact_email", "internal_notes"]
 
-    # English editions (wagtail-localize): words are translated, facts stay in step with the
+    # English editions (wagtail-localize): words are translated (the awards' titles and issuing
+    # authorities, the portrait's alternative text among them), facts stay in step with the
     # Vietnamese source — unit, awards (form, decision number and date), campaigns, level,
     # channels, portrait. Internal fields are copied unchanged, never translated.
     override_translatable_fields = [
         TranslatableField("title"),
         TranslatableField("position"),
+        TranslatableField("portrait_alt"),
         TranslatableField("lead"),
         TranslatableField("achievement_period"),
         TranslatableField("achievements"),
@@ -272,7 +281,9 @@ class ExemplarPage(ClosedFolderContentMixin, BasePage):
         SynchronizedField("kind", overridable=False),
         SynchronizedField("unit", overridable=False),
         SynchronizedField("portrait", overridable=False),
-        SynchronizedField("awards", overridable=False),
+        # Each award's title and issuing authority are translated; its facts are synchronised
+        # (Award.override_translatable_fields).
+        TranslatableField("awards"),
         SynchronizedField("campaigns", overridable=False),
         SynchronizedField("recognition_level", overridable=False),
         SynchronizedField("channels", overridable=False),
@@ -282,6 +293,9 @@ class ExemplarPage(ClosedFolderContentMixin, BasePage):
         SynchronizedField("contact_email", overridable=False),
         SynchronizedField("internal_notes", overridable=False),
     ]
+
+    # The portrait's alternative text is kept in the page (exemplar_pages/alt_text.py).
+    image_alt_fields = (("portrait", "portrait_alt"),)
 
     # Where the content API serves this type: /api/content/v1/exemplars/<id>/
     api_collection = "exemplars"

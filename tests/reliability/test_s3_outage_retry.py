@@ -2,15 +2,18 @@
 S3 unavailable during an upload or a publish, then back: the editor got the Vietnamese
 "store unavailable" answer, nothing of the failed attempt is left (no image row, no object in
 the bucket), and the same upload sent again succeeds; a publication made while S3 was down
-shows its portrait after `rebuild_content_documents` (not by itself yet: a strict xfail).
+shows its portrait again by itself (the scheduler's `repair_content_media`), or at once after
+`rebuild_content_documents`.
 """
 
 from __future__ import annotations
 
 import io
+from datetime import timedelta
 from unittest import mock
 
 import pytest
+import time_machine
 from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -19,9 +22,11 @@ from django.urls import reverse
 from moto.server import ThreadedMotoServer
 from wagtail.images import get_image_model
 
+from content_api.models import MediaRepair
 from media.middleware import STORAGE_UNAVAILABLE
 from tests.fixtures.s3 import start_server, stop_server, use_s3
 from tests.helpers.files import image_bytes
+from vksnd.scheduler import DEFAULT_JOBS, Scheduler
 
 Image = get_image_model()
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -136,14 +141,16 @@ def test_a_portrait_left_out_of_a_publication_made_while_s3_was_down_is_restored
     assert back.status_code == 200 and back.json()["portrait"]["renditions"]["thumbnail"]["url"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="not built: a document projected while S3 was down keeps its media out until the next "
-    "publish or rebuild_content_documents; nothing re-projects it by itself (issue 22, reliability)",
-)
 def test_a_portrait_left_out_while_s3_was_down_comes_back_without_an_operator(
     restartable_s3, lam_dong_folder, lam_dong, public_channel
 ):
+    """The scheduler's every-minute job re-projects the document once its pause has passed."""
     page = publish_while_s3_is_down(restartable_s3, lam_dong_folder, lam_dong, public_channel)
+    repair = MediaRepair.objects.get(pk=page.pk)
+    assert repair.left_out == [f"image {page.portrait_id}"]
+    job = next(job for job in DEFAULT_JOBS if job.command == "repair_content_media")
+    with time_machine.travel(repair.retry_at + timedelta(seconds=1)):
+        assert Scheduler(jobs=[job]).tick() == [job.name]
     back = Client().get(f"/api/content/v1/exemplars/{page.pk}/")
-    assert back.json()["portrait"] is not None
+    assert back.json()["portrait"]["renditions"]["thumbnail"]["url"]
+    assert not MediaRepair.objects.exists()
