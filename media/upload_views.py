@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from . import uploads
 from .middleware import STORAGE_UNAVAILABLE
-from .storage import STORAGE_ERRORS
+from .storage import storage_errors
 from .views import permission_policy
 
 logger = logging.getLogger(__name__)
@@ -44,7 +44,7 @@ def _endpoint(action):
             return JsonResponse(action(request, _payload(request)))
         except ValidationError as error:
             return JsonResponse({"error": " ".join(error.messages)}, status=400)
-        except STORAGE_ERRORS:
+        except storage_errors():
             logger.warning("Direct video upload failed at the store", exc_info=True)
             return JsonResponse({"error": str(STORAGE_UNAVAILABLE)}, status=503)
 
