@@ -50,6 +50,7 @@ LIST = f"{API}/exemplars/?limit={run.PAGE_SIZE}"
 STOCK = f"{run.STOCK}?type={run.EXEMPLAR_TYPE}&limit={run.PAGE_SIZE}"
 GOAL_CONCURRENT_TAIL = 3.0
 GOAL_RSS_MB = 150
+PYCACHE_DIR = PROJECT_DIR / "var" / "bench-pycache"
 MIXED_REQUESTS = 10_000
 
 LUA = r"""
@@ -106,7 +107,11 @@ class Server:
         self.base = f"http://127.0.0.1:{self.port}"
         metrics = Path(tempfile.mkdtemp(prefix=f"vksnd-bench-metrics-{name}-"))
         env = {
-            **os.environ,
+            **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+            # Compiled bytecode, as the production image ships it (deploy/Dockerfile), kept
+            # apart from the virtualenv: the first server writes it, the next ones read it.
+            # Compiling every module from source at each start costs a worker about 14 MB.
+            "PYTHONPYCACHEPREFIX": str(PYCACHE_DIR),
             "DJANGO_SETTINGS_MODULE": "bench.settings",
             "GUNICORN_BIND": f"127.0.0.1:{self.port}",
             "GUNICORN_WORKERS": str(workers),
@@ -332,6 +337,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nCached server ({args.workers} sync worker(s), wrk -t1 -c{args.connections})", flush=True)
     server = Server("cached", args.workers, uncached=False, log_dir=log_dir)
     try:
+        # The worker's memory once started, before its first request: the import-time floor.
+        rss["after_start"] = server.memory_mb()
+        rss["after_start_mb"] = server.rss_mb()
+        print(f"  RSS after start: {rss['after_start_mb']}", flush=True)
         etag = server.get(LIST)[2]["ETag"]
         results.update(
             measure(
