@@ -75,11 +75,20 @@ done = function(summary, latency, requests)
     summary.errors.status, summary.errors.timeout))
 end
 """
-# Only the mixed run stops after a number of answers (a `response` hook slows wrk down).
+# Only the mixed run stops after a number of answers (a `response` hook slows wrk down). A
+# stopped thread sends nothing more, but wrk itself runs until its -d duration with the
+# connections left open: a sync worker waiting on one of them was killed by gunicorn after
+# its timeout ("WORKER TIMEOUT", "no URI read") and replaced, and the memory read afterwards
+# was a fresh worker's. So the hook says so on stdout, and `wrk()` then interrupts wrk
+# (SIGINT: it stops at once and still prints its figures).
 STOP_HOOK = """
 response = function(status, headers, body)
   seen = seen + 1
-  if stop_after > 0 and seen >= stop_after then wrk.thread:stop() end
+  if stop_after > 0 and seen == stop_after then
+    io.write("WRK-STOPPED\\n")
+    io.flush()
+    wrk.thread:stop()
+  end
 end
 """
 
@@ -210,26 +219,29 @@ def wrk(
     script = script.replace("{RESPONSE}", STOP_HOOK if stop_after else "")
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
         handle.write(script)
+    command = [  # wrk from the system's package (make bench-tools)
+        "wrk",
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{max(1, round(seconds))}s",
+        "--timeout",
+        "30s",
+        "-s",
+        handle.name,
+        server.base,
+    ]
     try:
-        completed = subprocess.run(  # noqa: S603
-            [  # noqa: S607 - wrk from the system's package (make bench-tools)
-                "wrk",
-                f"-t{threads}",
-                f"-c{connections}",
-                f"-d{max(1, round(seconds))}s",
-                "--timeout",
-                "30s",
-                "-s",
-                handle.name,
-                server.base,
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
+        with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as process:  # noqa: S603
+            output = []
+            for line in process.stdout:
+                output.append(line)
+                if line.startswith("WRK-STOPPED"):
+                    process.send_signal(signal.SIGINT)
+            if process.wait() != 0:
+                raise subprocess.CalledProcessError(process.returncode, command, "".join(output))
     finally:
         os.unlink(handle.name)
-    line = next(x for x in completed.stdout.splitlines() if x.startswith("WRK-JSON "))
+    line = next(x for x in output if x.startswith("WRK-JSON "))
     figures = json.loads(line.removeprefix("WRK-JSON "))
     figures["rps"] = figures["requests"] / (figures["duration_us"] / 1e6)
     figures["errors"] = sum(
