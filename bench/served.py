@@ -108,7 +108,7 @@ def lua_targets(targets: list[tuple[str, dict]]) -> str:
 class Server:
     """One gunicorn with deploy/gunicorn.conf.py and the bench settings, on a free loopback port."""
 
-    def __init__(self, name: str, workers: int, uncached: bool, log_dir: Path):
+    def __init__(self, name: str, workers: int, uncached: bool, log_dir: Path, venv: Path):
         self.name = name
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
@@ -136,7 +136,7 @@ class Server:
         self.metrics = metrics
         self.log = open(log_dir / f"gunicorn-{name}.log", "wb")  # noqa: SIM115
         self.process = subprocess.Popen(  # noqa: S603
-            [str(PROJECT_DIR / ".venv/bin/gunicorn"), "--config", "deploy/gunicorn.conf.py", "vksnd.wsgi"],
+            [str(venv / "bin" / "gunicorn"), "--config", "deploy/gunicorn.conf.py", "vksnd.wsgi"],
             cwd=PROJECT_DIR,
             env=env,
             stdout=subprocess.DEVNULL,
@@ -293,6 +293,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--connections", type=int, default=4, help="wrk connections (default 4)")
     parser.add_argument("--concurrent", type=int, default=20, help="clients of the tail-latency run")
     parser.add_argument("--workers", type=int, default=1, help="gunicorn sync workers (default 1)")
+    parser.add_argument(
+        "--venv",
+        type=Path,
+        default=PROJECT_DIR / ".venv",
+        help="virtualenv whose gunicorn serves (default .venv; a virtualenv of requirements.txt "
+        "alone has the production image's packages, without the test tools)",
+    )
     parser.add_argument("--reset", action="store_true", help="drop and recreate the bench database first")
     args = parser.parse_args(argv)
     if shutil.which("wrk") is None:
@@ -328,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
     rss: dict = {}
 
     print(f"\nUncached server ({args.workers} sync worker(s), wrk -t1 -c{args.connections})", flush=True)
-    server = Server("uncached", args.workers, uncached=True, log_dir=log_dir)
+    server = Server("uncached", args.workers, uncached=True, log_dir=log_dir, venv=args.venv)
     try:
         results.update(
             measure(
@@ -347,7 +354,7 @@ def main(argv: list[str] | None = None) -> int:
         server.stop()
 
     print(f"\nCached server ({args.workers} sync worker(s), wrk -t1 -c{args.connections})", flush=True)
-    server = Server("cached", args.workers, uncached=False, log_dir=log_dir)
+    server = Server("cached", args.workers, uncached=False, log_dir=log_dir, venv=args.venv)
     try:
         # The worker's memory once started, before its first request: the import-time floor.
         rss["after_start"] = server.memory_mb()
@@ -418,7 +425,7 @@ def main(argv: list[str] | None = None) -> int:
             {
                 "n": args.n,
                 "seed": seed_report,
-                "options": vars(args),
+                "options": {**vars(args), "venv": str(args.venv)},
                 "environment": {**run.environment(), "wrk": wrk_version(), "gunicorn": gunicorn_version()},
                 "results": results,
                 "rss": rss,
