@@ -42,3 +42,15 @@ def scope_to_folder(field, unit) -> None:
         return
     url = widget.get_chooser_modal_url()
     widget.get_chooser_modal_url = lambda: f"{url}?folder_unit={unit.pk}"
+
+
+def offer_units_valid_on(field, date_field: str) -> None:
+    """
+    A page form's unit chooser offers the units that existed on the date being typed in the
+    form's `date_field` (a news item of 2024 names Bình Thuận, which ended on 30/6/2025):
+    Wagtail's chooser sends the field's value along (`linked_fields`), and
+    `cms.viewsets.UnitChooserFilterForm` reads it as `on_date`. No date, or today's: today's units.
+    """
+    widget = field.widget
+    if isinstance(widget, BaseChooser):
+        widget.linked_fields = {**widget.linked_fields, "on_date": f"#id_{date_field}"}

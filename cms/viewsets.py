@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import django_filters
 from django import forms
 from django.utils import timezone
@@ -38,7 +40,8 @@ def search_units(queryset, query: str):
 
 class UnitChooserFilterForm(BaseFilterForm):
     """
-    The unit chooser: only units valid today unless asked, and a search that ignores accents.
+    The unit chooser: only units valid today unless asked, or valid on the past date being
+    entered in the page form; a search that ignores accents.
 
     Opened from a unit folder's page form (`cms.choosers.scope_to_folder`), it offers only the folder unit's
     own subtree; when that unit itself has ended (Bình Thuận's folder after 30/6/2025), its
@@ -57,6 +60,21 @@ class UnitChooserFilterForm(BaseFilterForm):
     )
 
     folder_unit = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # The date typed in the page form (`cms.choosers.offer_units_valid_on`), as the admin's
+    # date fields show it; read leniently: a value that is not a date means today.
+    on_date = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def offered_on(self) -> datetime.date:
+        """The day whose units are offered: the date being entered when it is past, else today."""
+        today = timezone.localdate()
+        value = (self.cleaned_data.get("on_date") or "").strip()
+        for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+            try:
+                day = datetime.datetime.strptime(value, pattern).date()
+            except ValueError:
+                continue
+            return min(day, today)
+        return today
 
     def filter(self, objects):
         folder_unit = Unit.objects.filter(pk=self.cleaned_data.get("folder_unit")).first()
@@ -65,7 +83,7 @@ class UnitChooserFilterForm(BaseFilterForm):
         folder_ended = folder_unit is not None and folder_unit.valid_until is not None
         folder_ended = folder_ended and folder_unit.valid_until < timezone.localdate()
         if not self.cleaned_data.get("include_ended") and not folder_ended:
-            objects = objects.current()
+            objects = objects.valid_on(self.offered_on())
         query = (self.cleaned_data.get("q") or "").strip()
         if query:
             objects = search_units(objects, query)

@@ -7,6 +7,12 @@ individuals received the Bằng khen of the Chairman of the Bình Thuận People
 (decisions 1136/QĐ-UBND of 03/6/2024 and 1879/QĐ-UBND of 25/10/2024). Clusters, deadlines,
 targets in figures and the initiative are not in the seeds: they are marked as sample data
 ("dữ liệu mẫu", `is_sample`), and so are the nominees, whom the seeds do not name.
+
+The two decisions are two decided rounds whose nominees are exactly the seed's recipients: one
+collective and four individuals, no more. Three have the Bình Thuận sample exemplar pages (the
+collective, A, B: each page names one decision); two individuals have no page and are kept in
+the award register only. Which recipient had which decision the seed does not say: that split
+is sample data too.
 """
 
 from __future__ import annotations
@@ -24,9 +30,11 @@ from exemplar_pages.demo import (
     BINH_THUAN_AUTHORITY,
     CAMPAIGN_2023_SLUG,
     DECISION_1136,
+    DECISION_1879,
     DEMO_UNIT_CODE,
     EXEMPLAR_COLLECTIVE_SLUG,
     EXEMPLAR_INDIVIDUAL_A_SLUG,
+    EXEMPLAR_INDIVIDUAL_B_SLUG,
     PROVINCIAL_MERIT_FORM,
     SAMPLE_LABEL,
 )
@@ -59,6 +67,43 @@ SEED_SUMMARY = (
 OPEN_ROUND_TITLE = f"Xét tặng Bằng khen của Viện trưởng VKSND tối cao năm 2024 {SAMPLE_LABEL}"
 DECIDED_ROUND_TITLE = (
     "Bằng khen của Chủ tịch UBND tỉnh Bình Thuận – Quyết định số 1136/QĐ-UBND ngày 03/6/2024"
+)
+DECIDED_1879_ROUND_TITLE = (
+    "Bằng khen của Chủ tịch UBND tỉnh Bình Thuận – Quyết định số 1879/QĐ-UBND ngày 25/10/2024"
+)
+# Seed 001's recipients without a sample exemplar page (the register keeps their awards).
+RECIPIENT_WITHOUT_PAGE_1 = f"Cá nhân mẫu M {SAMPLE_LABEL}"
+RECIPIENT_WITHOUT_PAGE_2 = f"Cá nhân mẫu N {SAMPLE_LABEL}"
+RECIPIENTS_UNIT = f"Viện KSND hai cấp tỉnh Bình Thuận {SAMPLE_LABEL}"
+SAMPLE_PAGE_SLUGS = frozenset(
+    {EXEMPLAR_COLLECTIVE_SLUG, EXEMPLAR_INDIVIDUAL_A_SLUG, EXEMPLAR_INDIVIDUAL_B_SLUG}
+)
+
+
+@dataclass(frozen=True)
+class DecidedRound:
+    """One of the seed's decisions: its round, and its nominees (a sample exemplar's slug or a name)."""
+
+    title: str
+    decision: tuple[str, datetime.date]
+    submitted: datetime.date
+    nominees: tuple[str, ...]
+
+
+# One collective and four individuals in all (seed 001); the split between the decisions is sample.
+DECIDED_ROUNDS = (
+    DecidedRound(
+        DECIDED_ROUND_TITLE,
+        DECISION_1136,
+        datetime.date(2024, 5, 20),
+        (EXEMPLAR_COLLECTIVE_SLUG, EXEMPLAR_INDIVIDUAL_B_SLUG, RECIPIENT_WITHOUT_PAGE_1),
+    ),
+    DecidedRound(
+        DECIDED_1879_ROUND_TITLE,
+        DECISION_1879,
+        datetime.date(2024, 10, 1),
+        (EXEMPLAR_INDIVIDUAL_A_SLUG, RECIPIENT_WITHOUT_PAGE_2),
+    ),
 )
 
 
@@ -192,11 +237,20 @@ def _rounds(report: EmulationDemoReport, office) -> None:
             nomination.clean()
             nomination.save()
         report.created += 1
-    if NominationRound.objects.filter(title=DECIDED_ROUND_TITLE).exists() or collective is None:
+    for decided in DECIDED_ROUNDS:
+        _decided_round(report, office, unit, ad_hoc, decided)
+
+
+def _decided_round(report: EmulationDemoReport, office, unit: Unit, ad_hoc, decided: DecidedRound) -> None:
+    """A round as the decision closed it: its nominees approved, the decision recorded by the office."""
+    if NominationRound.objects.filter(title=decided.title).exists():
         return
-    number, date = DECISION_1136
+    exemplars = {slug: _exemplar(slug) for slug in decided.nominees if slug in SAMPLE_PAGE_SLUGS}
+    if None in exemplars.values():
+        return  # the demo content is not there (load_demo_content runs first)
+    number, date = decided.decision
     round = NominationRound.objects.create(
-        title=DECIDED_ROUND_TITLE,
+        title=decided.title,
         year=2024,
         award_form=_form(PROVINCIAL_MERIT_FORM),
         kind=ad_hoc,
@@ -204,19 +258,23 @@ def _rounds(report: EmulationDemoReport, office) -> None:
         decision_date=date,
         issuing_authority=BINH_THUAN_AUTHORITY,
     )
-    nomination = Nomination(
-        round=round,
-        unit=unit,
-        exemplar=collective,
-        summary=SEED_SUMMARY,
-        proposed_form=round.award_form,
-        row=1,
-        status=NominationStatus.APPROVED,
-        submitted_at=timezone.make_aware(datetime.datetime(2024, 5, 20, 9, 0)),
-        is_sample=True,
-    )
-    nomination.clean()
-    nomination.save()
+    for row, nominee in enumerate(decided.nominees, start=1):
+        exemplar = exemplars.get(nominee)
+        nomination = Nomination(
+            round=round,
+            unit=unit,
+            exemplar=exemplar,
+            name="" if exemplar else nominee,
+            position_and_unit="" if exemplar else RECIPIENTS_UNIT,
+            summary=SEED_SUMMARY,
+            proposed_form=round.award_form,
+            row=row,
+            status=NominationStatus.APPROVED,
+            submitted_at=timezone.make_aware(datetime.datetime.combine(decided.submitted, datetime.time(9))),
+            is_sample=True,
+        )
+        nomination.clean()
+        nomination.save()
     report.awards += decide_round(round, office)
     report.created += 1
 

@@ -31,9 +31,12 @@ from .models import (
     EmulationYear,
     Initiative,
     InitiativeStatus,
+    Nomination,
     NominationRound,
     NominationStatus,
+    RoundStatus,
 )
+from .rules import check_nomination
 
 
 @dataclass
@@ -224,6 +227,38 @@ def nomination_table(year: int, unit_ids: set[int] | None = None) -> Table:
     )
 
 
+def eligibility_table(year: int, unit_ids: set[int] | None = None) -> Table:
+    """Nominations of the year's undecided rounds, sent or approved, that miss a condition, and why."""
+    nominations = (
+        Nomination.objects.filter(round__year=year)
+        .exclude(round__status=RoundStatus.DECIDED)
+        .exclude(status__in=[NominationStatus.DRAFT, NominationStatus.REJECTED])
+        .select_related("round__award_form", "unit", "exemplar", "proposed_form")
+        .order_by("round__title", "unit__short_name", "row", "pk")
+    )
+    if unit_ids is not None:
+        nominations = nominations.filter(unit_id__in=unit_ids)
+    rows = []
+    for nomination in nominations:
+        problems = check_nomination(nomination)
+        if problems:
+            rows.append(
+                [
+                    nomination.round.title,
+                    nomination.unit.short_name,
+                    nomination.display_name,
+                    nomination.get_status_display(),
+                    " ".join(problems),
+                ]
+            )
+    return Table(
+        "dieu-kien",
+        _("Đề nghị chưa đạt điều kiện"),
+        [_("Đợt xét"), _("Đơn vị"), _("Họ tên / tập thể"), _("Trạng thái"), _("Điều kiện chưa đạt")],
+        rows,
+    )
+
+
 def award_table(year: int, unit_ids: set[int] | None = None) -> Table:
     """The awards the year's decisions gave, with or without an exemplar page (AwardRecord)."""
     records = AwardRecord.objects.filter(year=year).select_related("unit", "award_form")
@@ -307,6 +342,7 @@ def build_report(year: int, unit_ids: set[int] | None = None) -> YearReport:
         registration_table(year, unit_ids),
         initiative_table(year, unit_ids),
         nomination_table(year, unit_ids),
+        eligibility_table(year, unit_ids),
         award_table(year, unit_ids),
     ]
     if unit_ids is None:

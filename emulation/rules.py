@@ -2,7 +2,9 @@
 The checks emulation & rewards runs on a nomination before deciding it: the eligibility rules
 of the proposed award (years of prior titles, the "once only" rule of the Kỷ niệm chương),
 whom the award is for, and that ad-hoc awards never count toward a higher one (Decree
-152/2025/NĐ-CP). The rules are data (EligibilityRule); this module only applies them.
+152/2025/NĐ-CP); and the year's own achievements: initiatives the council recognised with the
+scope of effect the title needs, and leading the emulation of the unit's cluster or block.
+The rules are data (EligibilityRule); this module only applies them.
 """
 
 from __future__ import annotations
@@ -15,8 +17,16 @@ from cms import unit_graph
 from cms.text import fold_accents
 from exemplar_pages.models import AwardStatus, Recipient
 
-from .models import AwardRecord, EligibilityRule, Nomination
-from .models.nominations import RuleKind, parse_years
+from .models import (
+    AwardRecord,
+    ClusterMembership,
+    EligibilityRule,
+    Initiative,
+    InitiativeScope,
+    InitiativeStatus,
+    Nomination,
+)
+from .models.nominations import NominationKind, RuleKind, parse_years
 
 AD_HOC_KIND = "ad-hoc"
 
@@ -88,6 +98,84 @@ def _excellent_years_problem(nomination: Nomination, rule: EligibilityRule, year
     ]
 
 
+def _nominee_unit_ids(nomination: Nomination) -> set[int]:
+    """The nominating unit, the units it succeeded, and every unit beneath them."""
+    units = unit_graph.graph()
+    ids: set[int] = set()
+    for pk in units.lineage_ids(nomination.unit_id):
+        ids |= units.descendant_ids(pk)
+    return ids
+
+
+def _years_text(first: int, last: int) -> str:
+    if first == last:
+        return _("năm %(year)s") % {"year": last}
+    return _("các năm %(first)s–%(last)s") % {"first": first, "last": last}
+
+
+def nominee_initiatives(nomination: Nomination, first: int, last: int) -> list[Initiative]:
+    """
+    Initiatives recognised between the two years that are the nominee's: for a person, those
+    they authored (by name, in the nominating unit or a unit beneath or before it); for a
+    collective, those of its unit.
+    """
+    ids = _nominee_unit_ids(nomination)
+    recognised = Initiative.objects.filter(status=InitiativeStatus.RECOGNISED, year__range=(first, last))
+    if nomination.kind == NominationKind.COLLECTIVE:
+        return list(recognised.filter(unit_id__in=ids).order_by("year", "title"))
+    found = []
+    for initiative in recognised.filter(authors__unit_id__in=ids).prefetch_related("authors").distinct():
+        if any(_same_person(a.name, nomination.display_name) for a in initiative.authors.all()):
+            found.append(initiative)
+    return sorted(found, key=lambda i: (i.year, i.title))
+
+
+def _initiative_problem(nomination: Nomination, rule: EligibilityRule, year: int) -> list[str]:
+    first = year - max(rule.period_years, 1) + 1
+    scope = rule.scope or InitiativeScope.UNIT  # a rule saved without its scope asks the least
+    initiatives = nominee_initiatives(nomination, first, year)
+    wide_enough = [i for i in initiatives if InitiativeScope.rank(i.scope) >= InitiativeScope.rank(scope)]
+    if len(wide_enough) >= rule.times:
+        return []
+    found = "; ".join(f"“{i.title}” ({i.year}, {i.get_scope_display().lower()})" for i in initiatives)
+    return [
+        _(
+            "Cần %(times)s sáng kiến được Hội đồng công nhận, %(scope)s trở lên, trong %(years)s; "
+            "sáng kiến đã công nhận: %(found)s."
+        )
+        % {
+            "times": rule.times,
+            "scope": InitiativeScope(scope).label.lower(),
+            "years": _years_text(first, year),
+            "found": found or _("chưa có"),
+        }
+    ]
+
+
+def _cluster_problem(nomination: Nomination, year: int) -> list[str]:
+    """The nominating unit (or the unit it succeeded) led the emulation of its cluster that year."""
+    memberships = list(
+        ClusterMembership.objects.filter(
+            unit_id__in=unit_graph.graph().lineage_ids(nomination.unit_id), year=year
+        ).select_related("cluster", "unit")
+    )
+    if any(m.leads_emulation for m in memberships):
+        return []
+    if not memberships:
+        return [
+            _(
+                "Cần dẫn đầu phong trào thi đua của cụm, khối; %(unit)s không thuộc cụm, khối nào năm %(year)s."
+            )
+            % {"unit": nomination.unit.short_name, "year": year}
+        ]
+    return [
+        _(
+            "Cần dẫn đầu phong trào thi đua của cụm, khối; %(unit)s không được ghi là đơn vị dẫn đầu %(cluster)s."
+        )
+        % {"unit": memberships[0].unit.short_name, "cluster": memberships[0].cluster}
+    ]
+
+
 def check_nomination(nomination: Nomination) -> list[str]:
     """The problems found, in Vietnamese; an empty list means the nomination is eligible."""
     problems: list[str] = []
@@ -98,6 +186,7 @@ def check_nomination(nomination: Nomination) -> list[str]:
         problems.append(_("“%(form)s” chỉ xét tặng cho tập thể.") % {"form": form})
     priors = prior_awards(nomination)
     year = nomination.round.year
+    ad_hoc = bool(nomination.round.kind_id and nomination.round.kind.code == AD_HOC_KIND)
     for rule in EligibilityRule.objects.filter(award_form=form).select_related("required_form"):
         if rule.rule == RuleKind.ONCE:
             same = [p for p in priors if p.form_id == form.pk]
@@ -107,8 +196,18 @@ def check_nomination(nomination: Nomination) -> list[str]:
                     % {"form": form, "year": same[0].year, "reference": same[0].reference or "…"}
                 )
             continue
+        if ad_hoc:
+            # An ad-hoc award rewards one sudden achievement: the conditions on earlier titles, years
+            # and the year's results are those of regular merit (Decree 152/2025/NĐ-CP).
+            continue
         if rule.rule == RuleKind.EXCELLENT:
             problems += _excellent_years_problem(nomination, rule, year)
+            continue
+        if rule.rule == RuleKind.INITIATIVE:
+            problems += _initiative_problem(nomination, rule, year)
+            continue
+        if rule.rule == RuleKind.CLUSTER:
+            problems += _cluster_problem(nomination, year)
             continue
         # Ad-hoc awards never count toward a higher one.
         years = {p.year for p in priors if p.form_id == rule.required_form_id and not p.ad_hoc}

@@ -6,6 +6,8 @@ the round's decision, which adds the awards to the nominees' exemplars with thei
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import django.dispatch
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -127,14 +129,21 @@ def provenance(round: NominationRound, nomination: Nomination) -> str:
     }
 
 
-def _add_award(round: NominationRound, nomination: Nomination, user) -> None:
+def _add_award(round: NominationRound, nomination: Nomination, user) -> bool:
     """
     The award joins the exemplar's latest revision; a live page without pending changes is
     republished with it, a page with a draft keeps it in the draft for the next publication.
+    A page that already carries it (the unit entered it from the decision) is left as it is.
+    Returns whether the award was added.
     """
     page = nomination.exemplar.specific
     had_draft = page.has_unpublished_changes
     latest = page.get_latest_revision_as_object()
+    if any(
+        award.award_form_id == round.award_form_id and award.decision_number == round.decision_number
+        for award in latest.awards.all()
+    ):
+        return False
     latest.awards.add(
         Award(
             award_form=round.award_form,
@@ -153,6 +162,7 @@ def _add_award(round: NominationRound, nomination: Nomination, user) -> None:
         # The approved content is unchanged: only the decided award joins it, recorded by the
         # role that verifies awards, which has no right to publish pages otherwise.
         revision.publish(user=user, skip_permission_checks=True)
+    return True
 
 
 def _record_award(round: NominationRound, nomination: Nomination) -> AwardRecord:
@@ -179,7 +189,8 @@ def decide_round(round: NominationRound, user) -> int:
     """
     Record the round's decision: every nominee has an outcome, the decision has its number
     and date; approved nominees with an exemplar get the award on it, and every approved
-    nominee's award is kept in the register (AwardRecord). Returns awards added to exemplars.
+    nominee's award is kept in the register (AwardRecord). Returns awards added to exemplars
+    (an exemplar already carrying the decided award is not given it twice).
     """
     _require_office(user)
     round = NominationRound.objects.select_for_update().get(pk=round.pk)
@@ -195,8 +206,7 @@ def decide_round(round: NominationRound, user) -> int:
         status=NominationStatus.APPROVED, award_recorded=False
     ).select_related("exemplar", "unit"):
         if nomination.exemplar_id:
-            _add_award(round, nomination, user)
-            added += 1
+            added += _add_award(round, nomination, user)
         # Every approved nominee's award is in the register; one without an exemplar page has
         # it only there (the yearly report and the eligibility checks read it).
         _record_award(round, nomination)
@@ -209,3 +219,56 @@ def decide_round(round: NominationRound, user) -> int:
     log(round, "emulation.decide", user=user, data={"awards": added})
     round_decided.send(sender=NominationRound, round=round, awards=added)
     return added
+
+
+@dataclass
+class BackfillReport:
+    """What `backfill_award_records` found: rows created (or to create), already there, skipped."""
+
+    created: int = 0
+    existing: int = 0
+    skipped: list[str] = field(default_factory=list)
+    dry_run: bool = False
+
+    def lines(self) -> list[str]:
+        verb = "would be created" if self.dry_run else "created"
+        return [
+            *(f"Skipped: {reason}" for reason in self.skipped),
+            f"Award records {verb}: {self.created}; already recorded: {self.existing}; "
+            f"skipped: {len(self.skipped)}." + (" Dry run: nothing was written." if self.dry_run else ""),
+        ]
+
+
+@transaction.atomic
+def backfill_award_records(*, dry_run: bool = False) -> BackfillReport:
+    """
+    The register (AwardRecord) for rounds decided before it existed: every approved nominee of
+    a decided round gets its row from the round's decision, once. Exemplar pages are not touched
+    (the decision added the award to them then); a nominee without one is marked as recorded,
+    as a decision marks it today. Rounds without a decision number or date are reported.
+    """
+    report = BackfillReport(dry_run=dry_run)
+    nominations = (
+        Nomination.objects.filter(round__status=RoundStatus.DECIDED, status=NominationStatus.APPROVED)
+        .select_related("round__kind", "unit", "exemplar")
+        .order_by("round__year", "round_id", "row", "pk")
+    )
+    recorded = set(AwardRecord.objects.values_list("nomination_id", flat=True))
+    for nomination in nominations:
+        round = nomination.round
+        if nomination.pk in recorded:
+            report.existing += 1
+            continue
+        if not (round.decision_number and round.decision_date):
+            report.skipped.append(
+                f"round {round.pk} ({round.title}) has no decision number or date; nomination {nomination.pk}"
+            )
+            continue
+        report.created += 1
+        if dry_run:
+            continue
+        _record_award(round, nomination)
+        if not nomination.exemplar_id and not nomination.award_recorded:
+            nomination.award_recorded = True
+            nomination.save(update_fields=["award_recorded"])
+    return report

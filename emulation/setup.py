@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from exemplar_pages.models import AwardForm
 
-from .models import EligibilityRule
+from .models import EligibilityRule, InitiativeScope
 from .models.nominations import RuleKind
 
-# Law 06/2022/QH15: the conditions on earlier titles and years that a check can read. Those on
-# the year's own achievements (leading the cluster, initiatives, the share of members with a
-# title) are the council's judgement and are not encoded; the office adds rules as data.
+LAW = "Luật Thi đua, khen thưởng 2022"
+
+# Law 06/2022/QH15: the conditions on earlier titles and years that a check can read, and those
+# on the year's own achievements that the register holds (initiatives recognised by the council
+# with their scope of effect, leading the cluster or block). What stays the council's judgement
+# (the share of members with a title, "tiêu biểu xuất sắc") is not encoded; the office adds or
+# corrects rules as data.
 RULES = (
     (
         "Chiến sĩ thi đua ngành Kiểm sát nhân dân",
@@ -63,22 +67,40 @@ RULES = (
     ),
 )
 
+# The year's own achievements: (form, rule, scope of the initiative, years counted, source).
+ACHIEVEMENT_RULES = (
+    # The grassroots fighter: an initiative (or scientific work) recognised by the unit that year.
+    ("Chiến sĩ thi đua cơ sở", RuleKind.INITIATIVE, InitiativeScope.UNIT, 1, LAW),
+    # The sector's fighter: an initiative of sector-wide effect within the three grassroots years.
+    ("Chiến sĩ thi đua ngành Kiểm sát nhân dân", RuleKind.INITIATIVE, InitiativeScope.SECTOR, 3, LAW),
+    # The national fighter: an initiative of national effect within the two sector titles' years.
+    ("Chiến sĩ thi đua toàn quốc", RuleKind.INITIATIVE, InitiativeScope.NATIONAL, 6, LAW),
+    # The sector's flag goes to a collective leading the emulation of its cluster or block.
+    ("Cờ thi đua của ngành Kiểm sát nhân dân", RuleKind.CLUSTER, "", 1, LAW),
+)
+
 
 def ensure_rules() -> int:
     """The eligibility rules of the law, as data the office can correct (also run by setup)."""
     created = 0
+    forms = AwardForm.source_entries()
     for form, rule, required, times, source in RULES:
-        forms = AwardForm.source_entries()
         if not forms.filter(name=form).exists() or (required and not forms.filter(name=required).exists()):
             continue
         _rule, was_created = EligibilityRule.objects.get_or_create(
             award_form=forms.get(name=form),
             rule=rule,
-            defaults={
-                "required_form": forms.get(name=required) if required else None,
-                "times": times,
-                "source": source,
-            },
+            required_form=forms.get(name=required) if required else None,
+            defaults={"times": times, "source": source},
+        )
+        created += was_created
+    for form, rule, scope, period_years, source in ACHIEVEMENT_RULES:
+        if not forms.filter(name=form).exists():
+            continue
+        _rule, was_created = EligibilityRule.objects.get_or_create(
+            award_form=forms.get(name=form),
+            rule=rule,
+            defaults={"scope": scope, "period_years": period_years, "times": 1, "source": source},
         )
         created += was_created
     return created

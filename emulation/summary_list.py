@@ -235,6 +235,10 @@ def check_rows(
                 _("hình thức “%(form)s” không có trong danh mục khen thưởng.")
                 % {"form": cells.get("form", "")}
             )
+        elif not form.is_active:
+            reasons.append(
+                _("hình thức “%(form)s” đã thôi áp dụng, không còn được đề nghị.") % {"form": form.name}
+            )
         unit: Unit | None = default_unit
         if cells.get("unit"):
             found = lookups.unit(cells["unit"])

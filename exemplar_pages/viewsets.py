@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
+from django.db.models import ForeignKey
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
@@ -16,6 +19,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from cms.models import Channel, Unit
 from cms.text import fold_accents
 
+from .forms import CurrentEntriesMultipleChoiceField, CurrentEntryChoiceField, has_active_flag
 from .models import AwardForm, CampaignPage, CommendationKind, ExemplarPage, NewsPage, RecognitionLevel
 
 
@@ -165,6 +169,26 @@ class VocabularyChooseResultsView(VocabularyChooseMixin, ChooseResultsView):
 class VocabularyChooserViewSet(SnippetChooserViewSet):
     choose_view_class = VocabularyChooseView
     choose_results_view_class = VocabularyChooseResultsView
+
+    def on_register(self):
+        super().on_register()
+        if self.register_widget:
+            # Every admin form choosing this vocabulary: the chooser, and a clear error when a
+            # form posted by hand names a switched-off entry.
+            register_form_field_override(
+                ForeignKey,
+                to=self.model,
+                override={"widget": self.widget_class, "form_class": CurrentEntryChoiceField},
+            )
+
+
+def _vocabulary_many_to_many(db_field) -> dict:
+    if has_active_flag(db_field.related_model):
+        return {"form_class": CurrentEntriesMultipleChoiceField}
+    return {}
+
+
+register_form_field_override(ParentalManyToManyField, override=_vocabulary_many_to_many)
 
 
 class AwardFormViewSet(SnippetViewSet):

@@ -104,7 +104,10 @@ class SafeDocumentForm(SafeUploadMixin, BaseDocumentForm):
 
 
 class DirectUploadFileInput(forms.ClearableFileInput):
-    """The clip's file input; with S3 its script sends the file straight to the bucket."""
+    """
+    The clip's file input; its script sends the file straight to the bucket (S3), or alone to
+    the admin (local storage), with a progress bar, before the form is saved.
+    """
 
     @property
     def media(self) -> forms.Media:
@@ -115,9 +118,9 @@ class DirectUploadFileInput(forms.ClearableFileInput):
 
 class VideoClipForm(SafeUploadMixin, WagtailAdminModelForm):
     """
-    The clip form. With S3, the browser uploads the file itself (media/uploads.py) and posts
-    only the signed token of the finished upload in `uploaded_file`; without S3, or without
-    JavaScript, the file comes through the server as usual.
+    The clip form. The browser uploads the file itself (media/uploads.py: to S3, or alone to
+    the admin with local storage) and posts only the signed token of the finished upload in
+    `uploaded_file`; without JavaScript the file comes with the form as usual.
     """
 
     uploaded_file = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -126,16 +129,21 @@ class VideoClipForm(SafeUploadMixin, WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         self.direct_name: str | None = None
         field = self.fields.get("file")
-        if field is not None and uploads.direct_uploads_enabled():
-            field.required = False
-            field.widget = DirectUploadFileInput(
-                attrs={
-                    "accept": "video/mp4,video/webm,video/quicktime",
-                    "data-video-upload-start": reverse("media_video_upload_start"),
-                    "data-video-upload-complete": reverse("media_video_upload_complete"),
-                    "data-video-upload-abort": reverse("media_video_upload_abort"),
-                }
-            )
+        if field is None:
+            return
+        if uploads.direct_uploads_enabled():
+            endpoints = {
+                "data-video-upload-start": reverse("media_video_upload_start"),
+                "data-video-upload-complete": reverse("media_video_upload_complete"),
+                "data-video-upload-abort": reverse("media_video_upload_abort"),
+            }
+        else:
+            # Local storage: the script posts the file alone first, to show its real progress.
+            endpoints = {"data-video-upload-local": reverse("media_video_upload_local")}
+        field.required = False
+        field.widget = DirectUploadFileInput(
+            attrs={"accept": "video/mp4,video/webm,video/quicktime", **endpoints}
+        )
 
     def clean(self):
         cleaned_data = super().clean()

@@ -11,6 +11,7 @@ import json
 import logging
 from typing import Any
 
+from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_POST
@@ -73,3 +74,22 @@ def complete_upload(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any
 def abort_upload(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
     uploads.abort(request.user, str(data.get("ticket", "")))
     return {"aborted": True}
+
+
+@require_POST
+def store_local_upload(request: HttpRequest) -> JsonResponse:
+    """With local storage: the clip alone, posted by the form's script so that it shows progress."""
+    if not permission_policy.user_has_permission(request.user, "add"):
+        raise PermissionDenied
+    if uploads.direct_uploads_enabled():
+        return JsonResponse({"error": "uploads go to the bucket"}, status=404)
+    file = request.FILES.get("file")
+    if file is None:
+        return JsonResponse({"error": str(forms.Field.default_error_messages["required"])}, status=400)
+    try:
+        return JsonResponse({"uploaded": uploads.store_local(request.user, file)})
+    except ValidationError as error:
+        return JsonResponse({"error": " ".join(error.messages)}, status=400)
+    except STORAGE_ERRORS:
+        logger.warning("Local video upload failed at the store", exc_info=True)
+        return JsonResponse({"error": str(STORAGE_UNAVAILABLE)}, status=503)

@@ -8,7 +8,9 @@ either is wrong. Every step carries a signed ticket, so nobody can complete, abo
 an upload that is not theirs, nor name a key. Unfinished uploads are aborted by the bucket's
 lifecycle rule and `manage.py abort_stale_uploads` (README, "S3 media").
 
-With local storage none of this is used: the form uploads the file through the server.
+With local storage (development) there is no bucket: the clip form's script posts the file
+alone to the admin (`store_local`), with the browser's upload progress, and the form then
+claims it by the same signed token. Without JavaScript the form posts the file as usual.
 """
 
 from __future__ import annotations
@@ -21,11 +23,12 @@ from typing import Any
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from .storage import is_s3, object_key, public_storage, s3_client, video_upload_to
-from .validators import VIDEO_MIME_TYPES, sniff_video_bytes
+from .validators import VIDEO_MIME_TYPES, sniff_video_bytes, validate_video_file
 
 TICKET_SALT = "media.video-upload.ticket"
 UPLOADED_SALT = "media.video-upload.done"
@@ -162,3 +165,14 @@ def abort(user, token: str) -> None:
 def claim(user, token: str) -> str:
     """The storage name of a completed, checked upload of this user (for the clip form)."""
     return _signed_for(user, token, UPLOADED_SALT)["name"]
+
+
+def store_local(user, file) -> str:
+    """
+    Local storage: a clip posted on its own is checked (extension, size, content) as the form
+    would check it, stored under a fresh name, and handed back as a token for the clip form.
+    """
+    FileExtensionValidator(list(EXTENSIONS))(file)
+    validate_video_file(file)
+    name = public_storage.save(video_upload_to(None, file.name), file)
+    return signing.dumps({"name": name, "user": user.pk}, salt=UPLOADED_SALT)

@@ -69,6 +69,7 @@ def register_video_upload_urls():
             "media/video-uploads/complete/", upload_views.complete_upload, name="media_video_upload_complete"
         ),
         path("media/video-uploads/abort/", upload_views.abort_upload, name="media_video_upload_abort"),
+        path("media/video-uploads/local/", upload_views.store_local_upload, name="media_video_upload_local"),
     ]
 
 

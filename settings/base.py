@@ -381,6 +381,9 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 64_00
 VIDEO_MAX_UPLOAD_SIZE = env_int("VIDEO_MAX_UPLOAD_SIZE", 500 * 1024 * 1024)
 VIDEO_UPLOAD_PART_SIZE = env_int("VIDEO_UPLOAD_PART_SIZE", 16 * 1024 * 1024)
 VIDEO_UPLOAD_STALE_HOURS = env_int("VIDEO_UPLOAD_STALE_HOURS", 24)
+# A page draft (autosaved or saved by hand) untouched for this many days is listed as abandoned
+# in the admin's "Bản nháp bỏ dở" report, where its editors may discard it.
+ABANDONED_DRAFT_DAYS = env_int("ABANDONED_DRAFT_DAYS", 14)
 
 # The content API for partner portals (content_api/).
 # Public base URL of the API itself (for CDN purges) and of the public site (item `url`).

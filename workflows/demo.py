@@ -7,14 +7,7 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from cms.models import Unit
-from exemplar_pages.demo import (
-    DECISION_1136,
-    DECISION_1879,
-    SAMPLE_EMAIL,
-    SAMPLE_PHONE,
-    WALKTHROUGH_UNIT_CODE,
-    merit_award,
-)
+from exemplar_pages.demo import SAMPLE_EMAIL, SAMPLE_PHONE, WALKTHROUGH_UNIT_CODE
 from exemplar_pages.models import ExemplarPage, UnitFolderPage
 
 # (slug, title, how many approvals it has passed before waiting)
@@ -55,7 +48,9 @@ def load_demo_moderation() -> int:
                 lead="Hồ sơ mẫu để minh họa quy trình duyệt; không phải người hay tập thể có thật.",
                 achievement_period="2024–2025",
                 achievements=[("achievement", "Thành tích mẫu trong phong trào thi đua năm 2024–2025.")],
-                awards=[merit_award(DECISION_1879 if passed % 2 else DECISION_1136)],
+                # No award: the seed's two decisions went to one collective and four individuals,
+                # who are Bình Thuận's samples and the decided rounds' nominees (emulation demo).
+                awards=[],
                 contact_phone=SAMPLE_PHONE,
                 contact_email=SAMPLE_EMAIL,
                 live=False,

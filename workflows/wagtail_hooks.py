@@ -9,6 +9,8 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .admin_api import refuse_cross_language_alias_copy, replace_pages_endpoint
+from .draft_views import AbandonedDraftsReportView, discard_view
+from .drafts import DISCARD_ACTION
 from .guidance import ChangesRequestedPanel, editor_notices
 from .guide import EditorGuideView
 from .reports import StageDeadlineReportView
@@ -28,6 +30,13 @@ def register_report_urls():
             StageDeadlineReportView.as_view(results_only=True),
             name="workflow_deadlines_results",
         ),
+        path("reports/abandoned-drafts/", AbandonedDraftsReportView.as_view(), name="abandoned_drafts"),
+        path(
+            "reports/abandoned-drafts/results/",
+            AbandonedDraftsReportView.as_view(results_only=True),
+            name="abandoned_drafts_results",
+        ),
+        path("reports/abandoned-drafts/<int:page_id>/discard/", discard_view, name="abandoned_draft_discard"),
     ]
 
 
@@ -43,6 +52,18 @@ def register_deadline_report_menu_item():
     return DeadlineReportMenuItem(
         _("Thời hạn bước duyệt"), reverse("workflow_deadlines"), icon_name="time", order=710
     )
+
+
+@hooks.register("register_reports_menu_item")
+def register_abandoned_drafts_menu_item():
+    return DeadlineReportMenuItem(
+        _("Bản nháp bỏ dở"), reverse("abandoned_drafts"), icon_name="draft", order=715
+    )
+
+
+@hooks.register("register_log_actions")
+def register_draft_log_actions(actions):
+    actions.register_action(DISCARD_ACTION, _("Bỏ bản nháp bỏ dở"), _("Bỏ bản nháp bỏ dở, quay về bản trước"))
 
 
 @hooks.register("before_edit_page")

@@ -138,8 +138,16 @@ class ClusterMembership(Orderable):
     )
     # The cluster's year, copied so that the database keeps one cluster per unit and year.
     year = models.PositiveSmallIntegerField(_("năm"), editable=False)
+    leads_emulation = models.BooleanField(
+        _("dẫn đầu phong trào thi đua"),
+        default=False,
+        help_text=_(
+            "Kết quả bình xét, suy tôn cuối năm của cụm, khối (điều kiện của Cờ thi đua). Khác với đơn vị "
+            "trưởng cụm, khối."
+        ),
+    )
 
-    panels = [FieldPanel("unit")]
+    panels = [FieldRowPanel([FieldPanel("unit"), FieldPanel("leads_emulation")])]
 
     class Meta(Orderable.Meta):
         verbose_name = _("đơn vị thành viên")

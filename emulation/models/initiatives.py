@@ -23,6 +23,11 @@ class InitiativeScope(models.TextChoices):
     SECTOR = "sector", _("Phạm vi toàn ngành")
     NATIONAL = "national", _("Phạm vi toàn quốc")
 
+    @classmethod
+    def rank(cls, value: str) -> int:
+        """Wider scopes rank higher: an initiative of national effect also has the sector's."""
+        return [cls.UNIT, cls.SECTOR, cls.NATIONAL].index(value)
+
 
 class InitiativeStatus(models.TextChoices):
     PROPOSED = "proposed", _("Đề nghị công nhận")

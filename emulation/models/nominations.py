@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -13,6 +14,7 @@ from cms.text import normalize
 from exemplar_pages.models.awards import active_in_default_locale, in_default_locale
 
 from .common import canonical_number, decision_number_field, private_document, year_field
+from .initiatives import InitiativeScope
 
 
 class RoundStatus(models.TextChoices):
@@ -309,6 +311,8 @@ class RuleKind(models.TextChoices):
     PRIOR = "prior", _("Cần có danh hiệu, hình thức trước đó")
     ONCE = "once", _("Chỉ được tặng một lần")
     EXCELLENT = "excellent", _("Cần số năm hoàn thành xuất sắc nhiệm vụ")
+    INITIATIVE = "initiative", _("Cần có sáng kiến được công nhận")
+    CLUSTER = "cluster", _("Cần dẫn đầu phong trào thi đua của cụm, khối")
 
 
 class EligibilityRule(models.Model):
@@ -316,7 +320,10 @@ class EligibilityRule(models.Model):
     A condition an award puts on its nominees, kept as data so the office follows the law
     (Law 06/2022/QH15, Decree 152/2025/NĐ-CP) without a release: e.g. "Chiến sĩ thi đua
     ngành" needs 3 consecutive years of "Chiến sĩ thi đua cơ sở"; the Kỷ niệm chương is
-    given once per person. Ad-hoc awards never count toward a higher one.
+    given once per person. Ad-hoc awards never count toward a higher one. Conditions on the
+    year's own achievements are rules too: an initiative recognised with a given scope of
+    effect (e.g. the sector's for "Chiến sĩ thi đua ngành"), or leading the emulation of the
+    cluster or block (the sector's Cờ thi đua).
     """
 
     award_form = models.ForeignKey(
@@ -331,7 +338,10 @@ class EligibilityRule(models.Model):
         _("loại điều kiện"),
         max_length=10,
         choices=RuleKind.choices,
-        help_text=_("Điều kiện về khen thưởng trước đó."),
+        help_text=_(
+            "Điều kiện về khen thưởng trước đó, về số năm hoàn thành xuất sắc nhiệm vụ, về sáng kiến "
+            "hoặc về kết quả thi đua của cụm, khối trong năm."
+        ),
     )
     required_form = models.ForeignKey(
         "exemplar_pages.AwardForm",
@@ -352,6 +362,25 @@ class EligibilityRule(models.Model):
         default=True,
         help_text=_("Các năm phải liên tục, năm cuối là năm xét hoặc năm trước đó."),
     )
+    scope = models.CharField(
+        _("phạm vi ảnh hưởng tối thiểu"),
+        max_length=20,
+        choices=InitiativeScope.choices,
+        blank=True,
+        help_text=_(
+            "Với điều kiện về sáng kiến: phạm vi ảnh hưởng thấp nhất của sáng kiến được công nhận "
+            "(phạm vi rộng hơn cũng được tính)."
+        ),
+    )
+    period_years = models.PositiveSmallIntegerField(
+        _("trong số năm"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+        help_text=_(
+            "Với điều kiện về sáng kiến: số năm tính đến năm xét (1 là chỉ năm xét; 3 là năm xét và "
+            "hai năm trước đó)."
+        ),
+    )
     source = models.CharField(
         _("căn cứ"), max_length=255, blank=True, help_text=_("Điều, khoản của văn bản quy định.")
     )
@@ -359,6 +388,7 @@ class EligibilityRule(models.Model):
     panels = [
         FieldRowPanel([FieldPanel("award_form"), FieldPanel("rule")]),
         FieldRowPanel([FieldPanel("required_form"), FieldPanel("times"), FieldPanel("consecutive")]),
+        FieldRowPanel([FieldPanel("scope"), FieldPanel("period_years")]),
         FieldPanel("source"),
     ]
 
@@ -373,6 +403,8 @@ class EligibilityRule(models.Model):
         super().clean()
         if self.rule == RuleKind.PRIOR and not self.required_form_id:
             raise ValidationError({"required_form": _("Chọn danh hiệu, hình thức cần có.")})
+        if self.rule == RuleKind.INITIATIVE and not self.scope:
+            raise ValidationError({"scope": _("Chọn phạm vi ảnh hưởng tối thiểu của sáng kiến.")})
 
 
 class AwardRecord(models.Model):

@@ -27,6 +27,7 @@ from wagtail.models import (
 )
 
 from cms.docnumbers import parse_document_number, validate_document_number
+from exemplar_pages.models.awards import active_in_default_locale
 from media.filenames import safe_filename
 
 from ..previews import consultation_preview
@@ -97,6 +98,7 @@ class Consultation(
         verbose_name=_("hình thức khen thưởng"),
         on_delete=models.PROTECT,
         related_name="+",
+        limit_choices_to=active_in_default_locale,
         help_text=_("Hình thức khen thưởng được đề nghị cho các ứng viên."),
     )
     intro = models.TextField(

@@ -44,6 +44,8 @@ class CampaignPage(BasePage):
     name the campaigns they belong to.
     """
 
+    units_dated_by = {"issuing_unit": "issue_date"}  # the units that existed when it was issued
+
     document_number = models.CharField(
         _("số văn bản phát động"),
         max_length=60,

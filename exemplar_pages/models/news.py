@@ -29,6 +29,8 @@ class NewsPageTag(TaggedItemBase):
 class NewsPage(BasePage):
     """An article such as the signing of the coordination regulation (31/3/2021)."""
 
+    units_dated_by = {"unit": "date"}  # the chooser offers the units of the news item's date
+
     date = models.DateField(
         _("ngày đăng"),
         null=True,

@@ -212,6 +212,8 @@ class UnitOnlyPermissionTester(PagePermissionTester):
 class WeeklySchedulePage(ClosedFolderContentMixin, BasePage):
     """Lịch công tác tuần of a unit."""
 
+    units_dated_by = {"unit": "week_start"}
+
     unit = models.ForeignKey(
         "cms.Unit",
         verbose_name=_("đơn vị"),

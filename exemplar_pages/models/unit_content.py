@@ -67,6 +67,8 @@ class UnitContentForm(RevisionOnlyInModerationPageForm):
 class UnitContentPage(ClosedFolderContentMixin, BasePage):
     """What unit news and plans share: the unit, the channels, who filed it on the unit's behalf."""
 
+    units_dated_by = {"unit": "date"}  # news and plans: the units of their date
+
     unit = models.ForeignKey(
         "cms.Unit",
         verbose_name=_("đơn vị"),

@@ -1,6 +1,6 @@
 """
 In headless Chromium: a unit editor adds a video clip in the admin, with local storage (the
-file goes through the server) and with S3 (the page sends it straight to the bucket in a
+page posts the file alone to the server first, with a progress bar) and with S3 (the page sends it straight to the bucket in a
 presigned multipart upload, media/static/media/js/video-upload.js, with a progress bar).
 """
 
@@ -74,11 +74,49 @@ def save(page):
     page.wait_for_load_state("networkidle")
 
 
-def test_with_local_storage_the_clip_goes_through_the_server(page, live_server, login, clip_editor, tmp_path):
+# Every value the progress bar takes (setting `value` sets its attribute), in order.
+RECORD_PROGRESS = """() => {
+    window.progressSeen = [];
+    new MutationObserver((changes) => {
+        for (const change of changes) {
+            if (change.target.matches(".video-upload-status progress")) {
+                window.progressSeen.push(Number(change.target.getAttribute("value")));
+            }
+        }
+    }).observe(document.body, {subtree: true, attributes: true, attributeFilter: ["value"]});
+}"""
+
+
+def test_with_local_storage_the_clip_goes_through_the_server_with_real_progress(
+    page, live_server, login, clip_editor, tmp_path
+):
+    content = MP4_BYTES + b"\x00" * (2 * MB - len(MP4_BYTES))
     open_form(page, live_server, login, clip_editor)
     file_input = page.locator("input[type=file][name=file]")
     assert file_input.get_attribute("data-video-upload-start") is None
-    file_input.set_input_files(clip_file(tmp_path, MP4_BYTES))
+    expect(file_input).to_have_attribute("data-video-upload-local", reverse("media_video_upload_local"))
+    page.evaluate(RECORD_PROGRESS)
+    # A slow uplink (1 MB/s): the request's upload progress events arrive while it is sent.
+    network = page.context.new_cdp_session(page)
+    network.send("Network.enable")
+    network.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": MB},
+    )
+    file_input.set_input_files(clip_file(tmp_path, content))
+
+    status = page.locator(".video-upload-status")
+    expect(status.locator("[role=status]")).to_contain_text("Đã tải lên xong", timeout=30_000)
+    network.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
+    )
+    seen = page.evaluate("window.progressSeen")
+    assert seen[-1] == 100
+    assert any(0 < value < 100 for value in seen), seen
+    assert seen == sorted(seen)
+    assert page.locator("input[name=uploaded_file]").input_value()
+    assert VideoClip.objects.count() == 0
     save(page)
 
     clip = VideoClip.objects.get()
@@ -86,7 +124,7 @@ def test_with_local_storage_the_clip_goes_through_the_server(page, live_server, 
     assert clip.file.name.startswith("video/")
     assert clip.file.name.endswith("/le-tuyen-duong.mp4")
     with clip.file.open("rb") as stored:
-        assert stored.read() == MP4_BYTES
+        assert stored.read() == content
 
 
 def test_with_s3_the_page_uploads_the_clip_in_parts_with_a_progress_bar(
@@ -127,10 +165,13 @@ def test_with_local_storage_a_png_named_mp4_is_refused_in_vietnamese(
     page.locator("input[type=file][name=file]").set_input_files(
         clip_file(tmp_path, image_bytes("PNG"), "anh.mp4")
     )
-    save(page)
+    status = page.locator(".video-upload-status [role=status]")
+    expect(status).to_contain_text(f"Tải lên không thành công: {NOT_A_VIDEO}", timeout=30_000)
+    assert page.locator("input[name=uploaded_file]").input_value() == ""
 
+    # Saving now posts no file: the form asks for one and no clip is created.
+    save(page)
     assert page.url.endswith(reverse(ADD))
-    expect(clip_form(page)).to_contain_text(NOT_A_VIDEO)
     assert VideoClip.objects.count() == 0
     assert stored_videos() == before
 

@@ -16,7 +16,8 @@ from emulation.rules import check_nomination
 from exemplar_pages.models import AwardForm
 from tests.helpers.workflow import role_user
 
-pytestmark = pytest.mark.django_db
+# The conditions on the year's own achievements are tested in test_achievement_rules.py.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_achievement_rules")]
 
 NAME = "Trần Văn Mới (dữ liệu mẫu)"
 
@@ -77,3 +78,17 @@ def test_recorded_awards_count_toward_a_higher_one_for_a_nominee_without_an_exem
     assert check_nomination(nomination) == []
     someone_else = make_nomination(round=sector, name="Lê Thị Khác")
     assert check_nomination(someone_else) != []
+
+
+def test_a_decision_does_not_give_an_exemplar_the_award_it_already_carries(
+    make_round, make_nomination, make_exemplar, office
+):
+    page = make_exemplar("Nguyễn Văn Đức")  # carries 1/QĐ-UBND, a Bằng khen of the province
+    [entered] = page.awards.all()
+    round = make_round("Bằng khen của UBND tỉnh 2024", award_form=entered.award_form)
+    nomination = make_nomination(round=round, exemplar=page, status=NominationStatus.APPROVED)
+    round.decision_number, round.decision_date = entered.decision_number, entered.decision_date
+    round.save()
+    assert services.decide_round(round, office) == 0
+    assert page.get_latest_revision_as_object().awards.count() == 1
+    assert AwardRecord.objects.get(nomination=nomination).exemplar_id == page.pk

@@ -11,7 +11,7 @@ from emulation.models import EligibilityRule
 from emulation.models.nominations import RuleKind
 from emulation.rules import check_nomination
 from emulation.setup import ensure_rules
-from exemplar_pages.models import Award, AwardForm
+from exemplar_pages.models import Award, AwardForm, CommendationKind
 
 pytestmark = pytest.mark.django_db
 
@@ -66,5 +66,12 @@ def test_the_governments_flag_needs_the_sectors_flag(make_round, make_nomination
 
 def test_a_grassroots_fighter_needs_the_advanced_worker_title(make_round, make_nomination):
     round = make_round("Chiến sĩ thi đua cơ sở 2024", award_form=form("Chiến sĩ thi đua cơ sở"))
-    [problem] = check_nomination(make_nomination(round=round))
-    assert "Lao động tiên tiến" in problem
+    problems = check_nomination(make_nomination(round=round))
+    assert any("Lao động tiên tiến" in problem for problem in problems)
+
+
+def test_an_ad_hoc_award_does_not_ask_for_years_of_excellent_performance(make_round, make_nomination):
+    ad_hoc = CommendationKind.source_entries().get(code="ad-hoc")
+    round = make_round("Bằng khen đột xuất năm 2024", kind=ad_hoc)
+    assert check_nomination(make_nomination(round=round)) == []
+    assert check_nomination(make_nomination()) != []  # the regular round of the same form

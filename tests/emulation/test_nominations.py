@@ -15,7 +15,8 @@ from emulation.rules import check_nomination
 from exemplar_pages.models import Award, AwardForm, AwardStatus, CommendationKind, ExemplarPage
 from tests.helpers.workflow import role_user
 
-pytestmark = pytest.mark.django_db
+# The conditions on the year's own achievements are tested in test_achievement_rules.py.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_achievement_rules")]
 
 
 def form(name: str) -> AwardForm:

@@ -36,6 +36,7 @@ SHEETS = [
     "dang-ky",
     "sang-kien",
     "de-nghi",
+    "dieu-kien",
     "khen-thuong",
     "thoi-gian",
 ]

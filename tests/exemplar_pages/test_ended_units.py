@@ -128,3 +128,33 @@ def test_the_units_admin_shows_past_and_current_units_apart(office_client):
     assert "Đã kết thúc 30/06/2025 → VKSND tỉnh Lâm Đồng" in page
     page = office_client.get(reverse("wagtailsnippets_cms_unit:list"), {"q": "Lâm Đồng"}).content.decode()
     assert "Đang hoạt động" in page
+
+
+def test_the_unit_chooser_offers_the_units_of_the_past_date_being_entered(office_client):
+    assert "VKSND tỉnh Bình Thuận" in chosen(office_client, q="binh thuan", on_date="15/03/2024")
+    assert "VKSND tỉnh Bình Thuận" in chosen(office_client, q="binh thuan", on_date="2025-06-30")
+    # The day after it ended, a future date, or no date at all: today's units.
+    assert "Bình Thuận" not in chosen(office_client, q="binh thuan", on_date="01/07/2025")
+    assert "Bình Thuận" not in chosen(office_client, q="binh thuan", on_date="01/01/2099")
+    assert "Bình Thuận" not in chosen(office_client, q="binh thuan", on_date="")
+
+
+def test_a_date_that_is_not_a_date_offers_todays_units_and_no_error(office_client):
+    for garbage in ("31/02/2024", "hôm qua", "9" * 30):
+        found = chosen(office_client, q="binh thuan", on_date=garbage)
+        assert "Bình Thuận" not in found, garbage
+
+
+@pytest.mark.parametrize(
+    ("model_name", "date_field"),
+    [("newspage", "date"), ("campaignpage", "issue_date")],
+)
+def test_a_page_forms_unit_chooser_sends_the_date_being_entered(
+    office_client, site_tree, model_name, date_field
+):
+    parent = site_tree.news if model_name == "newspage" else site_tree.campaigns
+    form = office_client.get(
+        reverse("wagtailadmin_pages:add", args=("exemplar_pages", model_name, parent.pk))
+    )
+    assert form.status_code == 200
+    assert f'"linkedFields": {{"on_date": "#id_{date_field}"}}' in form.content.decode()

@@ -169,6 +169,8 @@ class Editor:
             url = f"/admin/pages/workflow/action/{self.page_id}/approve/{match.group(1)}/"
             answer = self.recorder.call("approve", lambda s=session, u=url, d=data: s.form_post(u, d))
             if answer is None or answer.status_code not in (200, 302):
+                if answer is not None:  # no answer at all is counted by the recorder
+                    self.refused.append(f"{name}: approval answered {answer.status_code}")
                 return False
             json_answer = answer.headers.get("Content-Type", "").startswith("application/json")
             if answer.status_code == 200 and json_answer and answer.json().get("step") == "action":

@@ -86,7 +86,9 @@ def test_the_clip_form_offers_the_direct_upload_with_s3_only(media_storage, clie
     client.force_login(lam_dong_editor)
     html = client.get(reverse(ADD)).content.decode()
     assert ("data-video-upload-start" in html) is (media_storage is not None)
-    assert ("media/js/video-upload.js" in html) is (media_storage is not None)
+    # Local storage: the same script posts the clip alone to the admin, with its progress.
+    assert ("data-video-upload-local" in html) is (media_storage is None)
+    assert "media/js/video-upload.js" in html
 
 
 def test_an_aborted_upload_leaves_no_parts_and_no_object(s3, small_parts, client, lam_dong_editor):

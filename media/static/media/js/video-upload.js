@@ -5,6 +5,10 @@
  * signed result in the hidden `uploaded_file` field; the file input is then emptied so the
  * form posts no file. On any error the upload is aborted and the message shown. Its texts
  * are translated through Django's JavaScript catalogue (see TEXT below).
+ *
+ * With local storage (data-video-upload-local) there is no bucket: the file is posted alone
+ * to the admin, which checks and stores it and answers with the same signed result, and the
+ * progress bar follows the request's upload progress events.
  */
 (function () {
   "use strict";
@@ -75,6 +79,30 @@
     });
   }
 
+  function postFile(url, form, file, onProgress) {
+    return new Promise(function (resolve, reject) {
+      var body = new FormData();
+      body.append("file", file, file.name);
+      var xhr = new XMLHttpRequest();
+      xhr.open("POST", url);
+      xhr.setRequestHeader("X-CSRFToken", csrfToken(form));
+      xhr.setRequestHeader("Accept", "application/json");
+      xhr.responseType = "json";
+      xhr.upload.onprogress = function (event) {
+        if (event.lengthComputable) onProgress(event.loaded, event.total);
+      };
+      xhr.onload = function () {
+        var data = xhr.response || {};
+        if (xhr.status >= 200 && xhr.status < 300 && data.uploaded) resolve(data);
+        else reject(new Error(data.error || String(xhr.status)));
+      };
+      xhr.onerror = function () {
+        reject(new Error(TEXT.network));
+      };
+      xhr.send(body);
+    });
+  }
+
   function ui(input) {
     var box = input.parentNode.querySelector(".video-upload-status");
     if (!box) {
@@ -90,6 +118,32 @@
     form.querySelectorAll("button[type=submit], input[type=submit]").forEach(function (button) {
       button.disabled = busy;
     });
+  }
+
+  async function uploadLocal(input) {
+    var file = input.files && input.files[0];
+    var form = input.form;
+    var hidden = form.querySelector("input[name=uploaded_file]");
+    if (!file || !hidden) return;
+    var view = ui(input);
+    hidden.value = "";
+    setSubmitting(form, true);
+    view.text.textContent = TEXT.uploading;
+    view.bar.value = 0;
+    try {
+      var stored = await postFile(input.dataset.videoUploadLocal, form, file, function (loaded, total) {
+        view.bar.value = Math.floor((loaded / total) * 100);
+      });
+      hidden.value = stored.uploaded;
+      input.value = "";
+      view.bar.value = 100;
+      view.text.textContent = TEXT.done + " (" + file.name + ")";
+    } catch (error) {
+      view.text.textContent = TEXT.failed + error.message;
+      input.value = "";
+    } finally {
+      setSubmitting(form, false);
+    }
   }
 
   async function upload(input) {
@@ -143,6 +197,8 @@
     var input = event.target;
     if (input.matches && input.matches("input[type=file][data-video-upload-start]")) {
       upload(input);
+    } else if (input.matches && input.matches("input[type=file][data-video-upload-local]")) {
+      uploadLocal(input);
     }
   });
 })();

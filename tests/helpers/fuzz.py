@@ -1,12 +1,10 @@
 """
-Every admin form and listing answers garbage with a clear answer, never a 500.
-
-The fuzzer walks what the admin registers — every snippet and model viewset (listing,
-its search and filters, create and edit forms) and every page type's create and edit
-forms — as a superuser and as a unit editor, and posts values no editor would type: a
-non-id in choosers, a NUL byte, a number past any id, an impossible date, a huge string.
-Field and filter names are read from the forms as the browser would see them, so a field
-or filter added later is fuzzed too.
+The admin fuzzer: walks what the admin registers — every project snippet and model viewset
+(listing, its search and filters, create and edit forms), with ADMIN_FUZZ_PAGES every page
+type's create and edit forms too — and posts values no editor would type: a non-id in
+choosers, a NUL byte, a number past any id, an impossible date, a huge string. Field and
+filter names are read from the forms as the browser would see them, so a field or filter
+added later is fuzzed too. Returns what answered with a 5xx.
 """
 
 from __future__ import annotations
@@ -15,31 +13,20 @@ import contextlib
 import os
 import re
 
-import pytest
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 from wagtail.admin.viewsets import viewsets
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page, get_page_models
 
-from tests.factories import UserFactory
-
 GARBAGE = ["không-phải-id", "a\x00b", "9" * 30, "31/02/2024", "x" * 5_000]
+# In the suite two kinds per field (every kind is used across the fields); by hand, every
+# kind for every field: ADMIN_FUZZ_FULL=1 (README, "Kiểm thử").
+FORM_POSTS = len(GARBAGE) if os.environ.get("ADMIN_FUZZ_FULL") else 2
 SKIPPED_FIELDS = {"csrfmiddlewaretoken", "next"}
 MANAGEMENT = ("-TOTAL_FORMS", "-INITIAL_FORMS", "-MIN_NUM_FORMS", "-MAX_NUM_FORMS")
 FIELD = re.compile(r"<(?:input|select|textarea)\b[^>]*\bname=\"([^\"]+)\"", re.S)
 FILTER_FORM = re.compile(r"<form[^>]*(?:filters|search)[^>]*>(.*?)</form>", re.S)
-
-
-@pytest.fixture
-def superuser(site_tree):
-    return UserFactory(username="fuzz-admin", is_superuser=True, is_staff=True)
-
-
-@pytest.fixture
-def some_content(workflows, make_exemplar, make_campaign, make_news):
-    """One page of each content type, so that their edit forms are fuzzed too."""
-    return make_exemplar(), make_campaign(), make_news()
 
 
 def field_names(html: str) -> list[str]:
@@ -96,10 +83,13 @@ def fuzz_form(client: Client, url: str, failures: list[str]) -> None:
     if form.status_code != 200:
         return
     names = field_names(form.content.decode())
-    for value in GARBAGE:
-        response = client.post(url, dict.fromkeys(names, value))
+    # Each post gives every field a kind of garbage, turning the kinds round from one post to
+    # the next: after FORM_POSTS posts each field has had that many of them.
+    for turn in range(FORM_POSTS):
+        data = {name: GARBAGE[(n + turn) % len(GARBAGE)] for n, name in enumerate(names)}
+        response = client.post(url, data)
         if response.status_code >= 500:
-            failures.append(f"POST {url} with {value[:12]!r}: {response.status_code}")
+            failures.append(f"POST {url} (turn {turn}): {response.status_code}")
 
 
 def fuzz_listing(client: Client, url: str, failures: list[str]) -> None:
@@ -141,13 +131,3 @@ def fuzz_admin(user) -> list[str]:
         failures,
     )
     return failures
-
-
-@pytest.mark.heavy
-def test_no_admin_form_or_listing_answers_garbage_with_a_500_for_a_superuser(superuser, some_content):
-    assert fuzz_admin(superuser) == []
-
-
-@pytest.mark.heavy
-def test_no_admin_form_or_listing_answers_garbage_with_a_500_for_a_unit_editor(lam_dong_editor, some_content):
-    assert fuzz_admin(lam_dong_editor) == []
