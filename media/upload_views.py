@@ -90,6 +90,6 @@ def store_local_upload(request: HttpRequest) -> JsonResponse:
         return JsonResponse({"uploaded": uploads.store_local(request.user, file)})
     except ValidationError as error:
         return JsonResponse({"error": " ".join(error.messages)}, status=400)
-    except STORAGE_ERRORS:
+    except storage_errors():
         logger.warning("Local video upload failed at the store", exc_info=True)
         return JsonResponse({"error": str(STORAGE_UNAVAILABLE)}, status=503)
