@@ -50,6 +50,7 @@ LIST = f"{API}/exemplars/?limit={run.PAGE_SIZE}"
 STOCK = f"{run.STOCK}?type={run.EXEMPLAR_TYPE}&limit={run.PAGE_SIZE}"
 GOAL_CONCURRENT_TAIL = 3.0
 GOAL_RSS_MB = 150
+PYCACHE_DIR = PROJECT_DIR / "var" / "bench-pycache"
 MIXED_REQUESTS = 10_000
 
 LUA = r"""
@@ -74,11 +75,20 @@ done = function(summary, latency, requests)
     summary.errors.status, summary.errors.timeout))
 end
 """
-# Only the mixed run stops after a number of answers (a `response` hook slows wrk down).
+# Only the mixed run stops after a number of answers (a `response` hook slows wrk down). A
+# stopped thread sends nothing more, but wrk itself runs until its -d duration with the
+# connections left open: a sync worker waiting on one of them was killed by gunicorn after
+# its timeout ("WORKER TIMEOUT", "no URI read") and replaced, and the memory read afterwards
+# was a fresh worker's. So the hook says so on stdout, and `wrk()` then interrupts wrk
+# (SIGINT: it stops at once and still prints its figures).
 STOP_HOOK = """
 response = function(status, headers, body)
   seen = seen + 1
-  if stop_after > 0 and seen >= stop_after then wrk.thread:stop() end
+  if stop_after > 0 and seen == stop_after then
+    io.write("WRK-STOPPED\\n")
+    io.flush()
+    wrk.thread:stop()
+  end
 end
 """
 
@@ -98,7 +108,7 @@ def lua_targets(targets: list[tuple[str, dict]]) -> str:
 class Server:
     """One gunicorn with deploy/gunicorn.conf.py and the bench settings, on a free loopback port."""
 
-    def __init__(self, name: str, workers: int, uncached: bool, log_dir: Path):
+    def __init__(self, name: str, workers: int, uncached: bool, log_dir: Path, venv: Path):
         self.name = name
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
@@ -106,7 +116,11 @@ class Server:
         self.base = f"http://127.0.0.1:{self.port}"
         metrics = Path(tempfile.mkdtemp(prefix=f"vksnd-bench-metrics-{name}-"))
         env = {
-            **os.environ,
+            **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+            # Compiled bytecode, as the production image ships it (deploy/Dockerfile), kept
+            # apart from the virtualenv: the first server writes it, the next ones read it.
+            # Compiling every module from source at each start costs a worker about 14 MB.
+            "PYTHONPYCACHEPREFIX": str(PYCACHE_DIR),
             "DJANGO_SETTINGS_MODULE": "bench.settings",
             "GUNICORN_BIND": f"127.0.0.1:{self.port}",
             "GUNICORN_WORKERS": str(workers),
@@ -122,7 +136,7 @@ class Server:
         self.metrics = metrics
         self.log = open(log_dir / f"gunicorn-{name}.log", "wb")  # noqa: SIM115
         self.process = subprocess.Popen(  # noqa: S603
-            [str(PROJECT_DIR / ".venv/bin/gunicorn"), "--config", "deploy/gunicorn.conf.py", "vksnd.wsgi"],
+            [str(venv / "bin" / "gunicorn"), "--config", "deploy/gunicorn.conf.py", "vksnd.wsgi"],
             cwd=PROJECT_DIR,
             env=env,
             stdout=subprocess.DEVNULL,
@@ -205,26 +219,29 @@ def wrk(
     script = script.replace("{RESPONSE}", STOP_HOOK if stop_after else "")
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
         handle.write(script)
+    command = [  # wrk from the system's package (make bench-tools)
+        "wrk",
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{max(1, round(seconds))}s",
+        "--timeout",
+        "30s",
+        "-s",
+        handle.name,
+        server.base,
+    ]
     try:
-        completed = subprocess.run(  # noqa: S603
-            [  # noqa: S607 - wrk from the system's package (make bench-tools)
-                "wrk",
-                f"-t{threads}",
-                f"-c{connections}",
-                f"-d{max(1, round(seconds))}s",
-                "--timeout",
-                "30s",
-                "-s",
-                handle.name,
-                server.base,
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
+        with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as process:  # noqa: S603
+            output = []
+            for line in process.stdout:
+                output.append(line)
+                if line.startswith("WRK-STOPPED"):
+                    process.send_signal(signal.SIGINT)
+            if process.wait() != 0:
+                raise subprocess.CalledProcessError(process.returncode, command, "".join(output))
     finally:
         os.unlink(handle.name)
-    line = next(x for x in completed.stdout.splitlines() if x.startswith("WRK-JSON "))
+    line = next(x for x in output if x.startswith("WRK-JSON "))
     figures = json.loads(line.removeprefix("WRK-JSON "))
     figures["rps"] = figures["requests"] / (figures["duration_us"] / 1e6)
     figures["errors"] = sum(
@@ -276,6 +293,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--connections", type=int, default=4, help="wrk connections (default 4)")
     parser.add_argument("--concurrent", type=int, default=20, help="clients of the tail-latency run")
     parser.add_argument("--workers", type=int, default=1, help="gunicorn sync workers (default 1)")
+    parser.add_argument(
+        "--venv",
+        type=Path,
+        default=PROJECT_DIR / ".venv",
+        help="virtualenv whose gunicorn serves (default .venv; a virtualenv of requirements.txt "
+        "alone has the production image's packages, without the test tools)",
+    )
     parser.add_argument("--reset", action="store_true", help="drop and recreate the bench database first")
     args = parser.parse_args(argv)
     if shutil.which("wrk") is None:
@@ -311,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
     rss: dict = {}
 
     print(f"\nUncached server ({args.workers} sync worker(s), wrk -t1 -c{args.connections})", flush=True)
-    server = Server("uncached", args.workers, uncached=True, log_dir=log_dir)
+    server = Server("uncached", args.workers, uncached=True, log_dir=log_dir, venv=args.venv)
     try:
         results.update(
             measure(
@@ -330,8 +354,12 @@ def main(argv: list[str] | None = None) -> int:
         server.stop()
 
     print(f"\nCached server ({args.workers} sync worker(s), wrk -t1 -c{args.connections})", flush=True)
-    server = Server("cached", args.workers, uncached=False, log_dir=log_dir)
+    server = Server("cached", args.workers, uncached=False, log_dir=log_dir, venv=args.venv)
     try:
+        # The worker's memory once started, before its first request: the import-time floor.
+        rss["after_start"] = server.memory_mb()
+        rss["after_start_mb"] = server.rss_mb()
+        print(f"  RSS after start: {rss['after_start_mb']}", flush=True)
         etag = server.get(LIST)[2]["ETag"]
         results.update(
             measure(
@@ -397,7 +425,7 @@ def main(argv: list[str] | None = None) -> int:
             {
                 "n": args.n,
                 "seed": seed_report,
-                "options": vars(args),
+                "options": {**vars(args), "venv": str(args.venv)},
                 "environment": {**run.environment(), "wrk": wrk_version(), "gunicorn": gunicorn_version()},
                 "results": results,
                 "rss": rss,

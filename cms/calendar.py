@@ -13,7 +13,6 @@ import datetime
 import re
 from collections.abc import Iterable
 
-import holidays
 from django.db import transaction
 
 from cms.models import CalendarDay, DayKind, DaySource
@@ -67,6 +66,10 @@ def working_days_between(start: datetime.date, end: datetime.date) -> int:
 
 def statutory_days(years: Iterable[int]) -> dict[datetime.date, tuple[str, str]]:
     """date -> (kind, Vietnamese name) of the `holidays` package's Vietnam calendar."""
+    # Imported here, not at module level: `holidays` costs every app server about 5 MB of
+    # memory, for a seed run once a year (tests/vksnd/test_startup_imports.py).
+    import holidays
+
     found: dict[datetime.date, tuple[str, str]] = {}
     for date, name in sorted(holidays.VN(years=list(years), language="vi").items()):
         found[date] = (DayKind.DAY_OFF, name)

@@ -3,6 +3,10 @@ Achievement reports (báo cáo thành tích) as DOCX, in the standard structure:
 I. short profile, II. achievements, III. commendations received; for a collective I. situation,
 II. achievements, III. commendations received; then the unit head's confirmation. Dated in the
 formal Vietnamese way ("Hà Nội, ngày 12 tháng 3 năm 2021").
+
+python-docx is imported inside the functions that write a document, never at module level: the
+admin's URLs import this module, and python-docx with lxml would weigh on every app server's
+memory for a rare export (tests/vksnd/test_startup_imports.py).
 """
 
 from __future__ import annotations
@@ -11,9 +15,6 @@ import datetime
 import io
 
 from django.utils import timezone
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
 
 from cms.models import Unit
 from exemplar_pages.models import AwardStatus, ExemplarPage
@@ -36,6 +37,9 @@ def place_of(unit: Unit) -> str:
 
 
 def _centered(document, text: str, *, bold: bool = False, size: int | None = None) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
     paragraph = document.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = paragraph.add_run(text)
@@ -49,6 +53,8 @@ def _heading(document, text: str) -> None:
 
 
 def _header(document, unit: Unit, day: datetime.date) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
     table = document.add_table(rows=1, cols=2)
     left, right = table.rows[0].cells
     left.text = unit.name.upper()
@@ -88,6 +94,8 @@ def _awards_table(document, awards) -> None:
 
 
 def _signatures(document, collective: bool) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
     table = document.add_table(rows=1, cols=2)
     left, right = table.rows[0].cells
     if collective:
@@ -114,6 +122,9 @@ def build_report(
     day: datetime.date | None = None,
 ) -> bytes:
     """The DOCX bytes of one achievement report."""
+    from docx import Document
+    from docx.shared import Pt
+
     day = day or timezone.localdate()
     document = Document()
     document.styles["Normal"].font.name = "Times New Roman"

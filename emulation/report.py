@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from django.db.models import Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 from wagtail.models import Revision, TaskState
 
 from cms.calendar import working_days_between
@@ -354,6 +352,11 @@ def build_report(year: int, unit_ids: set[int] | None = None) -> YearReport:
 
 def to_xlsx(report: YearReport) -> bytes:
     """A workbook with one sheet per table (sheet names are the tables' keys)."""
+    # Imported here: openpyxl costs every app server about 10 MB of memory for a rare export
+    # (tests/vksnd/test_startup_imports.py).
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     workbook = Workbook()
     workbook.remove(workbook.active)
     for table in report.tables:

@@ -20,9 +20,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils.exceptions import InvalidFileException
 
 from cms.docnumbers import parse_document_number
 from cms.models import Unit
@@ -176,6 +173,12 @@ def _kind(text: str) -> str | None:
 
 
 def _read(source: BinaryIO | Path | str):
+    # openpyxl is imported where a file is read or written, not at module level: the admin's
+    # URLs import this module, and openpyxl costs every app server about 10 MB of memory
+    # (tests/vksnd/test_startup_imports.py).
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         return load_workbook(source, read_only=True, data_only=True)
     except (InvalidFileException, OSError, KeyError, ValueError) as error:
@@ -301,6 +304,9 @@ def import_summary_list(
 
 def export_summary_list(round: NominationRound, nominations=None) -> bytes:
     """The round's summary list as XLSX: a title, the five columns units use, one row per nominee."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
     nominations = list(
         (nominations if nominations is not None else round.nominations.all()).select_related(
             "proposed_form", "exemplar", "unit"

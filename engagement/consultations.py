@@ -17,10 +17,6 @@ from django.db import transaction
 from django.db.models import F, QuerySet
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
-from docx import Document as DocxDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
-from openpyxl import Workbook
 
 from cms.models import Channel, CoordinatingRole, RoleCode
 
@@ -200,6 +196,10 @@ def _dt(value: datetime.datetime) -> str:
 
 def report_xlsx(data: Report) -> bytes:
     """The report as a workbook: a sheet of views, a sheet of opinions (Vietnamese headings)."""
+    # Imported here, not at module level: openpyxl costs every app server about 10 MB of memory
+    # for an export the Office asks for a few times a year (tests/vksnd/test_startup_imports.py).
+    from openpyxl import Workbook
+
     with translation.override(settings.LANGUAGE_CODE):
         book = Workbook()
         sheet = book.active
@@ -239,6 +239,9 @@ def report_xlsx(data: Report) -> bytes:
 
 
 def _docx_paragraph(document, text: str, *, bold: bool = False, size: int = 13, center: bool = False):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
     paragraph = document.add_paragraph()
     if center:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -262,6 +265,11 @@ def _docx_table(document, header: list[str], rows: list[list[str]]) -> None:
 
 def report_docx(data: Report) -> bytes:
     """The report as a Word document the emulation council can file (Vietnamese, python-docx)."""
+    # Imported here, not at module level: python-docx (with lxml) would weigh on every app
+    # server's memory for a rare export (tests/vksnd/test_startup_imports.py).
+    from docx import Document as DocxDocument
+    from docx.shared import Pt
+
     consultation = data.consultation
     with translation.override(settings.LANGUAGE_CODE):
         document = DocxDocument()

@@ -36,7 +36,6 @@ import re
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 
-import mammoth
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
@@ -223,6 +222,10 @@ def _kind_of(name: str, content: bytes) -> str | None:
 
 def docx_html(content: bytes) -> str:
     """A Word document as HTML: headings, lists, bold and italics kept, images dropped."""
+    # Imported here, not at module level: the admin imports this module in every app server,
+    # and only the mail intake converts documents (tests/vksnd/test_startup_imports.py).
+    import mammoth
+
     result = mammoth.convert_to_html(
         io.BytesIO(content), convert_image=mammoth.images.img_element(lambda image: {})
     )

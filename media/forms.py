@@ -25,7 +25,7 @@ from cms.models import Unit
 
 from . import uploads
 from .filenames import safe_filename
-from .storage import STORAGE_ERRORS
+from .storage import storage_errors
 from .validators import validate_document_file, validate_image_frames
 
 logger = logging.getLogger(__name__)
@@ -37,7 +37,7 @@ def discard_stored_file(field_file) -> None:
         return
     try:
         field_file.storage.delete(field_file.name)
-    except STORAGE_ERRORS:
+    except storage_errors():
         logger.warning("Could not delete the orphan upload %s", field_file.name, exc_info=True)
 
 

@@ -12,7 +12,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 
-from .storage import STORAGE_ERRORS
+from .storage import storage_errors
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ class StorageErrorMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        if not isinstance(exception, STORAGE_ERRORS) or not request.path.startswith("/admin/"):
+        if not isinstance(exception, storage_errors()) or not request.path.startswith("/admin/"):
             return None
         logger.warning("Media storage failed during %s %s", request.method, request.path, exc_info=exception)
         if wants_json(request):

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-from .storage import STORAGE_ERRORS
+from .storage import storage_errors
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ def image_representation(image, alt: str | None = None) -> dict[str, Any] | None
             }
             for name, spec in API_RENDITIONS.items()
         }
-    except STORAGE_ERRORS:
+    except storage_errors():
         logger.warning(
             "Renditions of image %s are unavailable: media storage failed", image.pk, exc_info=True
         )
@@ -81,7 +81,7 @@ def _file_url(field_file) -> str | None:
         return None
     try:
         return field_file.url
-    except STORAGE_ERRORS:
+    except storage_errors():
         logger.warning("URL of %s is unavailable: media storage failed", field_file.name, exc_info=True)
         _left_out(f"file {field_file.name}")
         return None

@@ -12,20 +12,32 @@ models.
 from __future__ import annotations
 
 import logging
+import sys
 import uuid
 from typing import Any
 
-from botocore.exceptions import BotoCoreError, ClientError
 from django.core.files.storage import Storage, storages
 from django.utils.functional import LazyObject, empty
-from storages.backends.s3 import S3Storage
 
 from .filenames import safe_filename
 
 logger = logging.getLogger(__name__)
 
-# Errors of an unreachable or failing store: boto3's own, and the OSError of a local disk.
-STORAGE_ERRORS: tuple[type[BaseException], ...] = (BotoCoreError, ClientError, OSError)
+
+# boto3 and django-storages' S3 backend are never imported here: they cost every process
+# about 16 MB of memory, and only a deployment with S3 needs them, which loads them through
+# STORAGES on first use (tests/vksnd/test_startup_imports.py).
+
+
+def storage_errors() -> tuple[type[BaseException], ...]:
+    """Errors of an unreachable or failing store: boto3's own, and the OSError of a local disk.
+
+    boto3's are listed once botocore is loaded; before that no S3 call can have raised them.
+    """
+    botocore_exceptions = sys.modules.get("botocore.exceptions")
+    if botocore_exceptions is None:
+        return (OSError,)
+    return (botocore_exceptions.BotoCoreError, botocore_exceptions.ClientError, OSError)
 
 
 class PublicStorage(LazyObject):
@@ -51,7 +63,9 @@ def reset_storages(**kwargs: Any) -> None:
 
 def is_s3(storage: Any) -> bool:
     """Whether a storage (or a lazy proxy of one) is django-storages' S3 backend."""
-    return isinstance(storage, S3Storage)
+    cls = storage.__class__  # resolves a lazy proxy, which imports its backend
+    s3 = sys.modules.get("storages.backends.s3")
+    return s3 is not None and issubclass(cls, s3.S3Storage)
 
 
 def s3_client(storage: Any):

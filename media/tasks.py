@@ -8,7 +8,7 @@ from django_tasks import task
 from wagtail.images import get_image_model
 
 from .renditions import API_RENDITIONS
-from .storage import STORAGE_ERRORS
+from .storage import storage_errors
 
 logger = logging.getLogger(__name__)
 
@@ -21,7 +21,7 @@ def generate_api_renditions(image_id: int) -> int:
         return 0
     try:
         return len(image.get_renditions(*API_RENDITIONS.values()))
-    except STORAGE_ERRORS:
+    except storage_errors():
         # Made on first use instead (at publication), when the store answers again.
         logger.warning("Could not pre-generate the renditions of image %s", image_id, exc_info=True)
         return 0

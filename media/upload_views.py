@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from . import uploads
 from .middleware import STORAGE_UNAVAILABLE
-from .storage import STORAGE_ERRORS
+from .storage import storage_errors
 from .views import permission_policy
 
 logger = logging.getLogger(__name__)
@@ -45,7 +45,7 @@ def _endpoint(action):
             return JsonResponse(action(request, _payload(request)))
         except ValidationError as error:
             return JsonResponse({"error": " ".join(error.messages)}, status=400)
-        except STORAGE_ERRORS:
+        except storage_errors():
             logger.warning("Direct video upload failed at the store", exc_info=True)
             return JsonResponse({"error": str(STORAGE_UNAVAILABLE)}, status=503)
 
@@ -90,6 +90,6 @@ def store_local_upload(request: HttpRequest) -> JsonResponse:
         return JsonResponse({"uploaded": uploads.store_local(request.user, file)})
     except ValidationError as error:
         return JsonResponse({"error": " ".join(error.messages)}, status=400)
-    except STORAGE_ERRORS:
+    except storage_errors():
         logger.warning("Local video upload failed at the store", exc_info=True)
         return JsonResponse({"error": str(STORAGE_UNAVAILABLE)}, status=503)

@@ -12,10 +12,9 @@ from __future__ import annotations
 import datetime
 import hashlib
 from itertools import groupby
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-import icalendar
 from django.core.cache import cache
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
@@ -33,6 +32,9 @@ from exemplar_pages.schedules import days_data, format_day, monday_of, parse_iso
 from .navigation import site_nav
 from .purge import absolute
 from .views import canonical_code
+
+if TYPE_CHECKING:
+    import icalendar
 
 TIMEZONE = "Asia/Ho_Chi_Minh"
 ZONE = ZoneInfo(TIMEZONE)
@@ -178,6 +180,8 @@ def embed(request: HttpRequest, code: str) -> HttpResponse:
 
 def _timezone_component() -> icalendar.Timezone:
     """Asia/Ho_Chi_Minh: UTC+7 all year, no daylight saving since 1975."""
+    import icalendar
+
     zone = icalendar.Timezone()
     zone.add("TZID", TIMEZONE)
     standard = icalendar.TimezoneStandard()
@@ -210,6 +214,10 @@ def _description(item: dict) -> str:
 
 
 def calendar_for(unit: Unit, pages: list[WeeklySchedulePage], base_url: str) -> icalendar.Calendar:
+    # Imported here, not at module level: only the iCalendar feed needs it, and every app
+    # server would otherwise keep it in memory (tests/vksnd/test_startup_imports.py).
+    import icalendar
+
     calendar = icalendar.Calendar()
     calendar.add("PRODID", PRODID)
     calendar.add("VERSION", "2.0")

@@ -11,7 +11,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from botocore.config import Config as BotoConfig
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -271,6 +270,9 @@ if AWS_STORAGE_BUCKET_NAME:
     # django-storages over boto3. Credentials come from AWS_ACCESS_KEY_ID /
     # AWS_SECRET_ACCESS_KEY or the instance role, as boto3 finds them.
     # https://django-storages.readthedocs.io/en/latest/backends/amazon-S3.html
+    # (botocore is imported only here: a deployment without S3 never loads it.)
+    from botocore.config import Config as BotoConfig
+
     AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME")
     AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL")
     AWS_S3_CUSTOM_DOMAIN = env("AWS_S3_CUSTOM_DOMAIN")

@@ -22,7 +22,6 @@ import time
 import uuid
 from collections.abc import Callable
 
-from botocore.config import Config
 from django.core.cache import caches
 from django.core.files.storage import storages
 from django.db import connections
@@ -57,6 +56,10 @@ def check_cache() -> str:
 @functools.lru_cache(maxsize=4)
 def s3_probe_client(storage):
     """A client of the storage's bucket with the probe's short timeouts and a single attempt."""
+    # Only with S3, whose backend has loaded botocore already; not at module level, so that a
+    # process without S3 never loads it (tests/vksnd/test_startup_imports.py).
+    from botocore.config import Config
+
     config = Config(
         connect_timeout=S3_PROBE_CONNECT_TIMEOUT,
         read_timeout=S3_PROBE_READ_TIMEOUT,

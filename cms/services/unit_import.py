@@ -21,7 +21,6 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
-from openpyxl import load_workbook
 
 from cms.models import Unit, UnitLevel
 from cms.models.units import code_validator, split_email_lines, validate_email_lines
@@ -112,6 +111,10 @@ def read_table(path: Path) -> list[dict[str, str]]:
         reader = csv.reader(io.StringIO(text))
         table = list(reader)
     elif suffix == ".xlsx":
+        # Imported here: openpyxl costs every app server about 10 MB of memory, for a command
+        # run a few times a year (tests/vksnd/test_startup_imports.py).
+        from openpyxl import load_workbook
+
         sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
         table = [[_cell(value) for value in row] for row in sheet.iter_rows(values_only=True)]
     else:
