@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +37,35 @@ _VIETNAMESE_LETTERS = {
 VIETNAMESE_SLUG_FORMATTERS = [
     (f"[{letters}{letters.upper()}]", base, "g") for base, letters in _VIETNAMESE_LETTERS.items()
 ]
+
+
+# Fields of a revision's content that record the page's bookkeeping (publication, locks, tree
+# position), not what an editor wrote.
+BOOKKEEPING_FIELDS = frozenset(
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "live",
+        "live_revision",
+        "has_unpublished_changes",
+        "first_published_at",
+        "last_published_at",
+        "locked",
+        "locked_at",
+        "locked_by",
+        "expired",
+        "path",
+        "depth",
+        "numchild",
+        "url_path",
+    }
+)
+
+
+def _written(content: dict) -> dict:
+    """A revision's content as stored (JSON), without the bookkeeping fields."""
+    stored = json.loads(json.dumps(content, cls=DjangoJSONEncoder))
+    return {key: value for key, value in stored.items() if key not in BOOKKEEPING_FIELDS}
 
 
 class BasePage(Page):
@@ -166,6 +198,28 @@ class BasePage(Page):
                 )
         if errors:
             raise ValidationError(errors)
+
+    def save_revision(self, user=None, *args, clean=True, overwrite_revision=None, **kwargs):
+        """
+        While the page is in moderation, saving what the latest revision already says adds no
+        revision. WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT ties approvals to the latest
+        revision, so an identical one, written by a reviewer's editor (an autosave of a form
+        that only looked changed, a workflow action taken from the editor), would send an
+        exemplar approved by every stage back to the first with nothing changed.
+        """
+        if clean:
+            self.full_clean()
+        if self.pk and self.workflow_in_progress:
+            latest = self.get_latest_revision()
+            if latest is not None and _written(latest.content) == _written(self.serializable_data()):
+                return latest
+        if overwrite_revision is not None and overwrite_revision.user_id != (user and user.pk):
+            # Only handed back by the branch above (Wagtail refuses any other revision that
+            # is not the latest): a later, real change is a revision of its own.
+            overwrite_revision = None
+        return super().save_revision(
+            user, *args, clean=False, overwrite_revision=overwrite_revision, **kwargs
+        )
 
     def full_clean(self, *args, **kwargs) -> None:
         self.title = normalize(self.title or "")

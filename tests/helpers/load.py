@@ -145,7 +145,7 @@ class Editor:
         response = self.recorder.call("save", lambda: session.form_post(url, data))
         if response is None or response.status_code != 302:
             if response is not None and response.status_code < 500:
-                self.refused.append(f"{response.status_code} {url}")
+                self.refused.append(f"{response.status_code} {url}: {form_errors(response.text)}")
             return False
         self.saved.append(title)
         if self.page_id is None:
@@ -194,6 +194,16 @@ class Editor:
                     return
             if self.save(session, submit=True):
                 self.approve(reviewers, stop)
+
+
+def form_errors(html: str) -> list[str]:
+    """What the admin told the editor when it answered the form again: its error texts."""
+    found = re.findall(
+        r'class="[^"]*(?:error-message|help-critical|w-field__errors|messages)[^"]*"[^>]*>(.*?)</(?:p|div|ul|span)>',
+        html,
+        re.S,
+    )
+    return [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text)).strip() for text in found][:5]
 
 
 def print_figures(
