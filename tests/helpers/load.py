@@ -86,7 +86,10 @@ def read_api(base: str, paths: list[str], headers: dict, recorder: Recorder, sto
 
 @dataclass
 class Reviewers:
-    """The unit head and the three coordinating roles that approve a proposal in turn."""
+    """
+    The unit head and the coordinating roles that approve a proposal in turn, to its release
+    on the two channels it proposes: the Office releases `public`, the journal its own channel.
+    """
 
     sessions: list[tuple[str, AdminSession, dict]]
 
@@ -97,6 +100,7 @@ class Reviewers:
             ("emulation", {"recognition_level": "typical", "channels": ["public", "journal"]}),
             ("journal", {}),
             ("office", {}),
+            ("journal", {}),  # the journal's channel, by the journal (each channel its publisher)
         ]
         sessions = []
         for name, data in steps:
@@ -197,13 +201,12 @@ class Editor:
 
 
 def form_errors(html: str) -> list[str]:
-    """What the admin told the editor when it answered the form again: its error texts."""
-    found = re.findall(
-        r'class="[^"]*(?:error-message|help-critical|w-field__errors|messages)[^"]*"[^>]*>(.*?)</(?:p|div|ul|span)>',
-        html,
-        re.S,
+    """What the admin told the editor when it answered the form again: its messages and field errors."""
+    texts = re.findall(r'<li class="error">(.*?)</li>|<p class="error-message">(.*?)</p>', html, re.S)
+    words = (
+        re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", message or field)).strip() for message, field in texts
     )
-    return [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text)).strip() for text in found][:5]
+    return [text[:200] for text in words if text][:5]
 
 
 def print_figures(
