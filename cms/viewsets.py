@@ -6,6 +6,7 @@ import datetime
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -67,14 +68,12 @@ class UnitChooserFilterForm(BaseFilterForm):
     def offered_on(self) -> datetime.date:
         """The day whose units are offered: the date being entered when it is past, else today."""
         today = timezone.localdate()
-        value = (self.cleaned_data.get("on_date") or "").strip()
-        for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
-            try:
-                day = datetime.datetime.strptime(value, pattern).date()
-            except ValueError:
-                continue
-            return min(day, today)
-        return today
+        try:
+            # The admin's own date parsing (the locale's DATE_INPUT_FORMATS: dd/mm/yyyy, ISO…).
+            day = forms.DateField(required=False).clean(self.cleaned_data.get("on_date"))
+        except ValidationError:
+            return today
+        return min(day, today) if day else today
 
     def filter(self, objects):
         folder_unit = Unit.objects.filter(pk=self.cleaned_data.get("folder_unit")).first()
