@@ -41,7 +41,8 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from cms.text import fold_accents, slugify_vi
+from cms.text import slugify_vi
+from content_api.projection import _search_text, searchable
 
 TEMPLATE_SLUG_PREFIX = "bench-mau-"
 SEED = 20_260_101
@@ -468,6 +469,7 @@ EXEMPLAR_COLUMNS = [
     "contact_email",
     "internal_notes",
     "portrait_id",
+    "portrait_alt",
     "unit_id",
 ]
 AWARD_COLUMNS = [
@@ -481,6 +483,8 @@ AWARD_COLUMNS = [
     "exemplar_id",
     "status",
     "source",
+    "translation_key",
+    "locale_id",
 ]
 DOCUMENT_COLUMNS = [
     "page_id",
@@ -505,8 +509,10 @@ DOCUMENT_COLUMNS = [
 VECTOR_SQL = (
     f"setweight(to_tsvector('{SEARCH_CONFIG}'::regconfig, COALESCE(sv_a, '')), 'A') || "
     f"setweight(to_tsvector('{SEARCH_CONFIG}'::regconfig, COALESCE(sv_b, '')), 'B') || "
-    f"setweight(to_tsvector('{SEARCH_CONFIG}'::regconfig, COALESCE(sv_c, '')), 'C')"
+    f"setweight(to_tsvector('{SEARCH_CONFIG}'::regconfig, COALESCE(sv_c, '')), 'C') || "
+    f"setweight(to_tsvector('{SEARCH_CONFIG}'::regconfig, COALESCE(sv_d, '')), 'D')"
 )
+VECTOR_SOURCES = ["sv_a", "sv_b", "sv_c", "sv_d"]
 
 
 def _dicts(cursor) -> list[dict]:
@@ -681,6 +687,7 @@ class Cloner:
                 "",
                 "",
                 exemplar["portrait_id"],
+                exemplar["portrait_alt"],
                 folder.unit_id,
             )
         )
@@ -703,6 +710,8 @@ class Cloner:
                     page_id,
                     award["status"],
                     award["source"],
+                    uuid.uuid4(),
+                    award["locale_id"],
                 )
             )
         tables.tags += [(page_id, tag_id) for tag_id in template.tag_ids]
@@ -727,9 +736,8 @@ class Cloner:
             {**award, "decision_date": _iso(date)}
             for award, date in zip(template.detail["awards"], award_dates, strict=True)
         ]
-        lead, position = exemplar["lead"], exemplar["position"]
-        tags = template.summary["tags"]
-        search_text = fold_accents(" ".join(p for p in [title, lead, position, *tags] if p)).lower()
+        # The searchable words and the folded text come from the projection's own functions.
+        words = searchable(detail)
         tables.documents.append(
             (
                 page_id,
@@ -743,15 +751,13 @@ class Cloner:
                 exemplar["kind"],
                 exemplar["recognition_level"],
                 "",
-                search_text,
+                _search_text(detail),
                 _dumps(summary),
                 _dumps(detail),
                 json.dumps(template.campaign_ids),
                 folder.unit_id,
                 # Sources of the weighted search vector (computed in SQL).
-                title,
-                " ".join([lead, "", position]),
-                " ".join(tags),
+                *(words[weight] for weight in "ABCD"),
             )
         )
         tables.document_channels += [(page_id, channel_id) for channel_id in template.channel_ids]
@@ -789,8 +795,8 @@ def _write_batch(tables: Tables) -> None:
             "CREATE TEMP TABLE bench_document ON COMMIT DROP AS "  # noqa: S608 (constant column names)
             f"SELECT {', '.join(DOCUMENT_COLUMNS)} FROM content_api_contentdocument WITH NO DATA"
         )
-        cursor.execute("ALTER TABLE bench_document ADD sv_a text, ADD sv_b text, ADD sv_c text")
-        _copy(cursor, "bench_document", [*DOCUMENT_COLUMNS, "sv_a", "sv_b", "sv_c"], tables.documents)
+        cursor.execute(f"ALTER TABLE bench_document {', '.join(f'ADD {c} text' for c in VECTOR_SOURCES)}")
+        _copy(cursor, "bench_document", [*DOCUMENT_COLUMNS, *VECTOR_SOURCES], tables.documents)
         cursor.execute(
             f"INSERT INTO content_api_contentdocument ({', '.join(DOCUMENT_COLUMNS)}, search_vector) "  # noqa: S608
             f"SELECT {', '.join(DOCUMENT_COLUMNS)}, {VECTOR_SQL} FROM bench_document"
@@ -803,19 +809,19 @@ def _write_batch(tables: Tables) -> None:
         )
 
 
-def _check_vector_sql(template_ids: list[int]) -> None:
+def _check_vector_sql(templates: list[Template]) -> None:
     """The SQL vector of the clones must equal what the projection wrote for the templates."""
+    mismatches = 0
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(*) FROM content_api_contentdocument d "  # noqa: S608 (constant SQL)
-            "JOIN exemplar_pages_exemplarpage e ON e.page_ptr_id = d.page_id "
-            "CROSS JOIN LATERAL (SELECT d.title AS sv_a, e.lead || '  ' || e.position AS sv_b, "
-            "  (SELECT string_agg(t.name, ' ' ORDER BY t.name) FROM exemplar_pages_exemplarpagetag x "
-            "   JOIN taggit_tag t ON t.id = x.tag_id WHERE x.content_object_id = d.page_id) AS sv_c) s "
-            f"WHERE d.page_id = ANY(%s) AND d.search_vector IS DISTINCT FROM ({VECTOR_SQL})",
-            [template_ids],
-        )
-        mismatches = cursor.fetchone()[0]
+        for template in templates:
+            words = searchable(template.detail)
+            cursor.execute(
+                "SELECT d.search_vector IS DISTINCT FROM ("  # noqa: S608 (constant SQL)
+                f"{VECTOR_SQL}) FROM content_api_contentdocument d, "
+                "(SELECT %s AS sv_a, %s AS sv_b, %s AS sv_c, %s AS sv_d) s WHERE d.page_id = %s",
+                [*(words[weight] for weight in "ABCD"), template.page["id"]],
+            )
+            mismatches += cursor.fetchone()[0]
     if mismatches:
         print(f"  warning: {mismatches} template search vectors differ from the clones' SQL formula")
 
@@ -861,7 +867,7 @@ def seed(n: int) -> dict:
     missing = n - existing
     if missing:
         templates = _load_templates(template_ids)
-        _check_vector_sql(template_ids)
+        _check_vector_sql(templates)
         folders = _load_folders()
         site = Site.objects.get(is_default_site=True)
         cloner = Cloner(templates, folders, site.root_url, site.root_page.url_path)
