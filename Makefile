@@ -16,7 +16,11 @@ help: ## List the targets
 # (itself installed by pip from requirements-bootstrap.txt, with hashes): seconds, not a minute.
 UV := $(BIN)/uv
 UV_INSTALL := $(UV) pip install --quiet --python $(PY) --require-hashes --no-deps
-UV_LOCK := $(UV) pip compile --quiet --generate-hashes
+# pillow-heif stays out of the locks although Wagtail asks for Willow[heif]: Willow only uses it
+# when it is installed, this project accepts no HEIC or AVIF image (WAGTAILIMAGES_EXTENSIONS in
+# vksnd/conf.py), and it is a native HEIF/AVIF decoder loaded into every worker (about 6.5 MB
+# each, and one more parser of untrusted files). Installs use --no-deps, so nothing pulls it back.
+UV_LOCK := $(UV) pip compile --quiet --generate-hashes --no-emit-package pillow-heif
 
 $(UV): requirements-bootstrap.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)

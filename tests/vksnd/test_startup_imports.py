@@ -27,6 +27,9 @@ LAZY_EVERYWHERE = [
     "holidays",  # the statutory calendar's yearly seed (cms.calendar)
     "icalendar",  # the weekly schedules' iCalendar feed (public_site.schedules)
     "mammoth",  # Word proposals received by mail (exemplar_pages.mail_intake)
+    # Not even installed: Willow loads it whenever it is, and no HEIC/AVIF image is accepted
+    # (WAGTAILIMAGES_EXTENSIONS); the locks leave it out (Makefile, UV_LOCK).
+    "pillow_heif",
 ]
 # What only a deployment with S3 media loads (django-storages resolves the storages then).
 LAZY_WITHOUT_S3 = ["boto3", "botocore", "s3transfer", "storages"]
