@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import connection
+from django.db import connection, connections, router
 from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet
 from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, TupleLessThan
 from django.db.models.functions import Cast
@@ -31,9 +31,17 @@ from .errors import BadParameter
 Channels = ContentDocument.channels.through
 
 
-def visible(caller: Caller, kind: str | None = None) -> QuerySet[ContentDocument]:
-    """Documents the caller may read: live, unexpired, approved for one of its channels."""
-    qs = ContentDocument.objects.filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
+def visible(
+    caller: Caller, kind: str | None = None, *, now: dt.datetime | None = None
+) -> QuerySet[ContentDocument]:
+    """
+    Documents the caller may read: live, unexpired, approved for one of its channels.
+
+    Anything here that changes with time must come from `now`: `plain_page` keeps this SQL and
+    puts the request's own time in the place of `now`.
+    """
+    now = timezone.now() if now is None else now
+    qs = ContentDocument.objects.filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
     if kind:
         qs = qs.filter(kind=kind)
     entitled = Channels.objects.filter(contentdocument_id=OuterRef("pk"), channel_id__in=caller.channel_ids)
@@ -276,6 +284,15 @@ def _dump_key(value: Any) -> Any:
     return value
 
 
+def _cursor_key(cursor: str, order: str, field: str) -> tuple[Any, int]:
+    """The (value, id) a cursor of `order` stops at; a 400 when it was not made by this API."""
+    key = cursors.decode(cursor, order)
+    try:
+        return _key_value(field, key[0]), int(key[1])
+    except (ValueError, TypeError, IndexError):
+        raise BadParameter("cursor", "malformed cursor; use the `next` URL of a previous page") from None
+
+
 def paginate(
     qs: QuerySet, order: str, cursor: str | None, limit: int, id_field: str = "pk"
 ) -> tuple[list, Any]:
@@ -291,11 +308,7 @@ def paginate(
     if field == "date":
         qs = qs.exclude(date__isnull=True)
     if cursor:
-        key = cursors.decode(cursor, order)
-        try:
-            value, last_id = _key_value(field, key[0]), int(key[1])
-        except (ValueError, TypeError, IndexError):
-            raise BadParameter("cursor", "malformed cursor; use the `next` URL of a previous page") from None
+        value, last_id = _cursor_key(cursor, order, field)
         compare = TupleLessThan if descending else TupleGreaterThan
         qs = qs.filter(compare(Tuple(F(field), F(id_field)), (value, last_id)))
     sign = "-" if descending else ""
@@ -306,6 +319,126 @@ def paginate(
     last = rows[-1]
     next_cursor = cursors.encode(order, [_dump_key(getattr(last, field)), getattr(last, id_field)])
     return rows, next_cursor
+
+
+# The SQL of unfiltered lists, kept per shape
+#
+# Django builds and compiles a queryset's SQL again on every request. For the exemplar list
+# that is about as long as PostgreSQL takes to plan, run and send the page (bench/README.md,
+# "uncached list"). A list without filters (what partner portals poll after each publication,
+# and every `next` page of it) compiles to the same SQL for the same shape: kind, channels,
+# locale, order, limit, with or without a cursor. Only the clock and the cursor's two values
+# change. Django keeps no compiled SQL, so this keeps one per shape and process.
+#
+# A shape is compiled once by the ORM (`visible`, the same code as every other list), with
+# marker objects in place of those three values. It is kept only if each marker comes out
+# untouched, at exactly one place among the parameters. On PostgreSQL they do. SQLite adapts
+# datetimes to text, so there every request goes through the ORM as before.
+
+
+class Row(NamedTuple):
+    key: Any  # the value of the order's field
+    pk: int
+    summary: str
+
+
+PLAIN_PARAMS = {"cursor", "limit", "locale", "order"}
+
+
+@dataclass(frozen=True)
+class _KeptSQL:
+    compiler: Any  # the SQLCompiler: it turns raw rows into Python values as the ORM does
+    sql: str
+    params: tuple
+    now_at: tuple[int, ...]
+    cursor_at: tuple[int, int] | None
+
+
+_kept: dict[tuple, _KeptSQL | None] = {}
+_MAX_KEPT = 512
+
+
+def _is_plain(params) -> bool:
+    """No filter, search or count: only the page's own parameters differ from their defaults."""
+    fields = type(params).model_fields
+    return all(
+        getattr(params, name) == field.default for name, field in fields.items() if name not in PLAIN_PARAMS
+    )
+
+
+def _compile(caller: Caller, kind: str, locale: str, order: str, limit: int, with_cursor: bool, alias: str):
+    field = ORDER_FIELDS[order.lstrip("-")]
+    now = dt.datetime(1901, 2, 3, 4, 5, 6, 789012, tzinfo=dt.UTC)
+    qs = visible(caller, kind, now=now).filter(locale=locale)
+    if field == "date":
+        qs = qs.exclude(date__isnull=True)
+    markers: list[Any] = [now]
+    if with_cursor:
+        value_marker = {
+            "published_at": dt.datetime(1902, 3, 4, 5, 6, 7, 891011, tzinfo=dt.UTC),
+            "updated_at": dt.datetime(1902, 3, 4, 5, 6, 7, 891011, tzinfo=dt.UTC),
+            "date": dt.date(1902, 3, 4),
+            "title": "".join(["\ufffekept-sql-", "marker"]),
+        }[field]
+        id_marker = int("987654321987")  # a fresh object: small ints are shared
+        compare = TupleLessThan if order.startswith("-") else TupleGreaterThan
+        qs = qs.filter(compare(Tuple(F(field), F("pk")), (value_marker, id_marker)))
+        markers += [value_marker, id_marker]
+    sign = "-" if order.startswith("-") else ""
+    qs = qs.order_by(f"{sign}{field}", f"{sign}pk").values_list(field, "pk", "summary")[: limit + 1]
+    compiler = qs.query.get_compiler(using=alias)
+    sql, params = compiler.as_sql()
+    where = [[i for i, param in enumerate(params) if param is marker] for marker in markers]
+    if not where[0] or any(len(places) != 1 for places in where[1:]):
+        return None
+    return _KeptSQL(
+        compiler=compiler,
+        sql=sql,
+        params=tuple(params),
+        now_at=tuple(where[0]),
+        cursor_at=(where[1][0], where[2][0]) if with_cursor else None,
+    )
+
+
+def plain_page(caller: Caller, kind: str, params) -> tuple[list[Row], str | None] | None:
+    """
+    A page of an unfiltered list through its kept SQL: the rows and the next page's cursor,
+    as `paginate` gives them. None when the list has filters, or its shape cannot be kept:
+    the caller then goes through the ORM.
+    """
+    order = params.order
+    if order == "relevance" or not _is_plain(params):
+        return None
+    locale = check_locale(params.locale)
+    field = ORDER_FIELDS[order.lstrip("-")]
+    value = last_id = None
+    if params.cursor:
+        value, last_id = _cursor_key(params.cursor, order, field)
+        if value is None:
+            return None
+    alias = router.db_for_read(ContentDocument) or "default"
+    shape = (alias, kind, caller.channel_ids, locale, order, params.limit, bool(params.cursor))
+    if shape not in _kept:
+        if len(_kept) >= _MAX_KEPT:
+            _kept.clear()
+        _kept[shape] = _compile(caller, kind, locale, order, params.limit, bool(params.cursor), alias)
+    kept = _kept[shape]
+    if kept is None:
+        return None
+    values = list(kept.params)
+    now = timezone.now()
+    for place in kept.now_at:
+        values[place] = now
+    if kept.cursor_at:
+        values[kept.cursor_at[0]], values[kept.cursor_at[1]] = value, last_id
+    with connections[alias].cursor() as cursor:
+        cursor.execute(kept.sql, values)
+        fetched = cursor.fetchall()
+    rows = [Row(*row) for row in kept.compiler.results_iter(results=[fetched])]
+    if len(rows) <= params.limit:
+        return rows, None
+    rows = rows[: params.limit]
+    return rows, cursors.encode(order, [_dump_key(rows[-1].key), rows[-1].pk])
 
 
 @dataclass(frozen=True)

@@ -83,28 +83,38 @@ def guard(request: HttpRequest, schema):
     return caller, limited
 
 
+def _filtered_page(caller: Caller, kind: str, params):
+    """A page of a list with filters, a search or a count, through the ORM; and the count."""
+    qs = queries.FILTERS[kind](queries.visible(caller, kind), params, caller)
+    order = params.order
+    if order == "relevance" and not params.search:
+        raise BadParameter("order", "`relevance` orders the results of a `search`; give one")
+    if params.search:
+        qs, rank = queries.search(qs, params.search)
+        if order == "relevance":
+            # Without PostgreSQL's ranking (SQLite), the newest match comes first.
+            order = "-rank" if rank else "-published_at"
+    count = qs.count() if params.count else None
+    page = queries.paginate(
+        qs.only("pk", "summary", "published_at", "updated_at", "title", "date"),
+        order,
+        params.cursor,
+        params.limit,
+    )
+    return page, count
+
+
 def _listing(request: HttpRequest, kind: str, params):
     caller, limited = guard(request, type(params))
     if limited:
         return limited
 
     def build():
-        qs = queries.FILTERS[kind](queries.visible(caller, kind), params, caller)
-        order = params.order
-        if order == "relevance" and not params.search:
-            raise BadParameter("order", "`relevance` orders the results of a `search`; give one")
-        if params.search:
-            qs, rank = queries.search(qs, params.search)
-            if order == "relevance":
-                # Without PostgreSQL's ranking (SQLite), the newest match comes first.
-                order = "-rank" if rank else "-published_at"
-        count = qs.count() if params.count else None
-        rows, next_cursor = queries.paginate(
-            qs.only("pk", "summary", "published_at", "updated_at", "title", "date"),
-            order,
-            params.cursor,
-            params.limit,
-        )
+        count = None
+        page = queries.plain_page(caller, kind, params)  # no filter: SQL kept per shape
+        if page is None:
+            page, count = _filtered_page(caller, kind, params)
+        rows, next_cursor = page
         tags = [f"{kind}s", *(f"{kind}-{row.pk}" for row in rows)]
         if getattr(params, "unit", None):
             tags.append(f"unit-{params.unit}")
