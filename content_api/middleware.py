@@ -34,7 +34,7 @@ import hashlib
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.http import HttpRequest, HttpResponse
 
 from . import access, expiry, ratelimit, versioning
@@ -68,8 +68,10 @@ def read_and_count(keys: list[str], counter: str | None) -> tuple[dict, int | No
     request: in one round trip on Redis (a pipeline), with plain cache calls elsewhere. None
     when the cache cannot be read.
     """
-    if RedisCache is not None and isinstance(cache, RedisCache):
-        client = cache.client
+    # The backend itself: `cache` is Django's proxy to it, never an instance of RedisCache.
+    backend = caches[DEFAULT_CACHE_ALIAS]
+    if RedisCache is not None and isinstance(backend, RedisCache):
+        client = backend.client
         made = [client.make_key(key) for key in keys]
         try:
             pipe = client.get_client(write=True).pipeline(transaction=False)

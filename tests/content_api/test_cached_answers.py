@@ -10,6 +10,7 @@ import time
 
 import pytest
 import time_machine
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -55,6 +56,36 @@ def test_a_cached_list_and_detail_are_served_early_without_any_sql(api, make_exe
         assert again.status_code == 200
         assert early(again), url
         assert len(queries) == 0, [q["sql"] for q in queries]
+
+
+@pytest.fixture
+def redis_round_trips(monkeypatch):
+    """How many times the cache's Redis connections sent commands (a pipeline sends once)."""
+    from django_redis.cache import RedisCache
+    from redis.connection import AbstractConnection
+
+    if not isinstance(caches["default"], RedisCache):
+        pytest.skip("the cache is not Redis: set REDIS_URL")
+    sent = []
+    original = AbstractConnection.send_packed_command
+
+    def send(self, command, check_health=True):
+        sent.append(command)
+        return original(self, command, check_health)
+
+    monkeypatch.setattr(AbstractConnection, "send_packed_command", send)
+    return sent
+
+
+def test_a_cached_answer_and_its_304_cost_one_redis_round_trip(api, make_exemplar, redis_round_trips):
+    page = make_exemplar()
+    for url in (LIST, f"{API}/exemplars/{page.pk}/"):
+        etag = api.get(url)["ETag"]
+        for conditional in ({}, {"HTTP_IF_NONE_MATCH": etag}):
+            redis_round_trips.clear()
+            again = api.get(url, **conditional)
+            assert early(again) and again.status_code in (200, 304)
+            assert len(redis_round_trips) == 1, url
 
 
 def test_the_cached_answer_has_the_bytes_and_headers_of_the_full_answer(api, make_exemplar, monkeypatch):
