@@ -1,4 +1,4 @@
-"""Every kind of answer carries the enforced Content-Security-Policy; embeds may be framed by the units' websites."""
+"""Every kind of answer with a body carries the enforced Content-Security-Policy; embeds may be framed by the units' websites."""
 
 from __future__ import annotations
 
@@ -48,6 +48,16 @@ def test_a_page_served_from_the_page_cache_still_carries_the_policy(client, site
 
     assert cached["X-Page-Cache"] == "hit"
     assert directives(cached)["script-src"] == ["'self'"]
+
+
+def test_a_304_carries_no_policy_since_the_response_it_revalidates_has_one(client, site_tree):
+    full = client.get("/api/content/v1/exemplars/")
+    revalidated = client.get("/api/content/v1/exemplars/", HTTP_IF_NONE_MATCH=full["ETag"])
+
+    assert HEADER in full
+    assert revalidated.status_code == 304
+    assert HEADER not in revalidated
+    assert revalidated["ETag"] == full["ETag"]
 
 
 def test_admin_scripts_run_only_from_this_site_or_with_the_requests_nonce(client, office):
