@@ -404,6 +404,9 @@ CONTENT_API_S_MAXAGE = env_int("CONTENT_API_S_MAXAGE", 300)
 CONTENT_API_STALE_WHILE_REVALIDATE = env_int("CONTENT_API_STALE_WHILE_REVALIDATE", 600)
 CONTENT_API_RESPONSE_CACHE_SECONDS = env_int("CONTENT_API_RESPONSE_CACHE_SECONDS", 600)
 CONTENT_API_TOKEN_VALID_DAYS = env_int("CONTENT_API_TOKEN_VALID_DAYS", 365)
+# Unfiltered lists run as prepared statements (content_api/api/prepared.py); off behind
+# PgBouncer in transaction mode older than 1.21.
+CONTENT_API_PREPARED_LISTS = env_bool("CONTENT_API_PREPARED_LISTS", True)
 
 # CDN purge on publish (Wagtail's frontend cache), from the environment; any combination:
 # CloudFront (a distribution id; credentials as boto3 finds them), Cloudflare (zone and API

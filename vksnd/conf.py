@@ -158,6 +158,8 @@ DEFAULTS: dict[str, Any] = {
     "CONTENT_API_STALE_WHILE_REVALIDATE": 600,
     "CONTENT_API_RESPONSE_CACHE_SECONDS": 600,
     "CONTENT_API_TOKEN_VALID_DAYS": 365,
+    # Unfiltered lists as prepared statements on PostgreSQL (content_api/api/prepared.py).
+    "CONTENT_API_PREPARED_LISTS": True,
     # A document published while the media store failed is re-projected by itself
     # (content_api/repairs.py): first after this many seconds, then twice as long each time, up to
     # the maximum.

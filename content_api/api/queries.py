@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import connection, connections, router
+from django.db import connection, router
 from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet
 from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, TupleLessThan
 from django.db.models.functions import Cast
@@ -26,6 +26,7 @@ from exemplar_pages.models.awards import Award
 from ..access import Caller
 from ..models import ContentDocument
 from . import cursor as cursors
+from . import prepared
 from .errors import BadParameter
 
 Channels = ContentDocument.channels.through
@@ -431,9 +432,7 @@ def plain_page(caller: Caller, kind: str, params) -> tuple[list[Row], str | None
         values[place] = now
     if kept.cursor_at:
         values[kept.cursor_at[0]], values[kept.cursor_at[1]] = value, last_id
-    with connections[alias].cursor() as cursor:
-        cursor.execute(kept.sql, values)
-        fetched = cursor.fetchall()
+    fetched = prepared.fetch_all(alias, kept.sql, values)
     rows = [Row(*row) for row in kept.compiler.results_iter(results=[fetched])]
     if len(rows) <= params.limit:
         return rows, None

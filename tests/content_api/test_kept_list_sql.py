@@ -11,6 +11,7 @@ import datetime
 import pytest
 import time_machine
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from content_api import access
@@ -106,6 +107,61 @@ def test_an_item_leaves_the_kept_sql_at_its_expiry_time(make_exemplar):
     # Only the SQL itself: no request, so no expiry sweep removes the document first.
     with time_machine.travel(expiry + datetime.timedelta(seconds=1), tick=False):
         assert listed() == []
+
+
+def prepared_list_statements() -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT statement FROM pg_prepared_statements WHERE statement LIKE %s",
+            ["%content_api_contentdocument%"],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+@pytest.fixture
+def persistent_connections(monkeypatch):
+    """Connections kept between requests, as in production (DATABASE_CONN_MAX_AGE)."""
+    monkeypatch.setitem(connection.settings_dict, "CONN_MAX_AGE", 60)
+
+
+def listed(api) -> list[int]:
+    return [item["id"] for item in api.get(f"{API}/exemplars/").json()["items"]]
+
+
+def test_with_persistent_connections_the_list_runs_as_a_prepared_statement(
+    api, make_exemplar, persistent_connections
+):
+    page = make_exemplar()
+    for _ in range(2):
+        assert listed(api) == [page.pk]
+    assert len(prepared_list_statements()) == 1
+
+
+def test_with_a_connection_per_request_nothing_is_prepared(api, make_exemplar):
+    page = make_exemplar()
+    for _ in range(2):
+        assert listed(api) == [page.pk]
+    assert prepared_list_statements() == []
+
+
+def test_where_django_logs_queries_the_list_is_logged_with_its_sql(
+    api, make_exemplar, persistent_connections
+):
+    make_exemplar()
+    api.get(f"{API}/exemplars/")
+    with CaptureQueriesContext(connection) as logged:
+        api.get(f"{API}/exemplars/", {"limit": 19})
+    assert [q for q in logged.captured_queries if "content_api_contentdocument" in q["sql"]]
+
+
+def test_nothing_is_prepared_when_prepared_lists_are_switched_off(
+    api, make_exemplar, settings, persistent_connections
+):
+    settings.CONTENT_API_PREPARED_LISTS = False
+    page = make_exemplar()
+    for _ in range(2):
+        assert listed(api) == [page.pk]
+    assert prepared_list_statements() == []
 
 
 @pytest.mark.parametrize(
