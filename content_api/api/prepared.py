@@ -40,9 +40,8 @@ def _server_binding_cursor(connection):
     connection.ensure_connection()
     raw = connection.connection
     if raw not in _configured:
-        # Prepared at once, planned for any parameters. A SET inside a transaction that is
-        # rolled back is undone: the statements then get per-run plans, still correct.
-        raw.prepare_threshold = 0
+        # Planned once for any parameters. A SET inside a transaction that is rolled back is
+        # undone: the statements then get per-run plans, still correct.
         with raw.cursor() as setup:
             setup.execute("SET plan_cache_mode = force_generic_plan")
         _configured.add(raw)
@@ -70,7 +69,19 @@ def _prepares(connection) -> bool:
 def fetch_all(alias: str, sql: str, params: list) -> list[tuple]:
     """The rows of `sql`: prepared where that pays (`_prepares`), as any query otherwise."""
     connection = connections[alias]
-    cursor = _server_binding_cursor(connection) if _prepares(connection) else connection.cursor()
-    with cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+    if not _prepares(connection):
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+    cursor = _server_binding_cursor(connection)
+    raw = connection.connection
+    previous = raw.prepare_threshold
+    # Prepared at its first run. Only while it runs: with a threshold set, psycopg would also
+    # keep count of every other query of the connection, each with its full text.
+    raw.prepare_threshold = 0
+    try:
+        with cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+    finally:
+        raw.prepare_threshold = previous
