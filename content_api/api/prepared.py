@@ -26,23 +26,22 @@ import weakref
 
 from django.conf import settings
 from django.db import connections
+from django.db.backends.postgresql.base import TIMESTAMPTZ_OID, ServerBindingCursor
+from django.db.backends.postgresql.psycopg_any import register_tzloader
+from psycopg.pq import Format
 
 _configured: weakref.WeakSet = weakref.WeakSet()
 
 
 def _server_binding_cursor(connection):
     """A Django cursor over a server-binding psycopg cursor, made as `connection.cursor()` makes its own."""
-    from django.db.backends.postgresql.base import TIMESTAMPTZ_OID, ServerBindingCursor
-    from django.db.backends.postgresql.psycopg_any import register_tzloader
-    from psycopg.pq import Format
-
     connection.close_if_health_check_failed()
     connection.ensure_connection()
     raw = connection.connection
     if raw not in _configured:
         # Planned once for any parameters. A SET inside a transaction that is rolled back is
         # undone: the statements then get per-run plans, still correct.
-        with raw.cursor() as setup:
+        with connection.wrap_database_errors, raw.cursor() as setup:
             setup.execute("SET plan_cache_mode = force_generic_plan")
         _configured.add(raw)
     cursor = ServerBindingCursor(raw)
