@@ -668,6 +668,11 @@ class Bench:
                 fixed("/api/bench/fixed-page/"),
             ),
             Scenario(
+                "site_ceiling_cache",
+                "fixed bytes of that page read from the cache (1 round trip)",
+                fixed("/api/bench/fixed-page-cache/"),
+            ),
+            Scenario(
                 "ceiling_cache",
                 "fixed bytes read from the cache (1 round trip)",
                 fixed("/api/bench/fixed-cache/"),
@@ -743,7 +748,8 @@ def _check(goal: str, value: float, op: str, target: float, detail: str) -> dict
 def goal_checks(results: dict[str, Result]) -> list[dict]:
     check = _check
     lst, stock, deep = results["list"], results["stock_list"], results["list_deep"]
-    cached, ceiling, search = results["list_cached"], results["ceiling"], results["search"]
+    cached, search = results["list_cached"], results["search"]
+    ceiling, one_read = results["ceiling"], results["ceiling_cache"]
     newest = results["stock_list_newest"]
     return [
         check(
@@ -760,12 +766,14 @@ def goal_checks(results: dict[str, Result]) -> list[dict]:
             GOAL_DEEP_RATIO,
             f"{deep.p50_ms:.2f} / {lst.p50_ms:.2f} ms",
         ),
+        # A cached answer must read the content version, so the ceiling is the same bytes
+        # after one Redis round trip (issue 20); the fixed-bytes ratio is given beside it.
         check(
-            "cached list vs fixed-bytes ceiling (throughput ratio)",
-            cached.rps / ceiling.rps,
+            "cached list vs one-Redis-read ceiling (throughput ratio)",
+            cached.rps / one_read.rps,
             ">=",
             GOAL_CACHED_RATIO,
-            f"{cached.rps:.0f} / {ceiling.rps:.0f} req/s",
+            f"{cached.rps:.0f} / {one_read.rps:.0f} req/s; {cached.rps / ceiling.rps:.2f} of the fixed bytes",
         ),
         check("search p95 (ms)", search.p95_ms, "<=", GOAL_SEARCH_P95_MS, f"p50 {search.p50_ms:.2f} ms"),
     ]
@@ -774,7 +782,11 @@ def goal_checks(results: dict[str, Result]) -> list[dict]:
 def public_site_checks(results: dict[str, Result]) -> list[dict]:
     """The public site's goals (issue 14); its uncached p95 is reported, with no target."""
     page, listing, deep = results["site_page"], results["site_listing"], results["site_listing_deep"]
-    cached, ceiling = results["site_page_cached"], results["site_ceiling"]
+    cached, ceiling, one_read = (
+        results["site_page_cached"],
+        results["site_ceiling"],
+        results["site_ceiling_cache"],
+    )
     most_sql = max(r.extra.get("queries", 0) for r in (page, listing, deep))
     return [
         _check(
@@ -794,11 +806,11 @@ def public_site_checks(results: dict[str, Result]) -> list[dict]:
             f"{deep.p50_ms:.2f} / {listing.p50_ms:.2f} ms",
         ),
         _check(
-            "cached public page vs fixed-bytes ceiling (throughput ratio)",
-            cached.rps / ceiling.rps,
+            "cached public page vs one-Redis-read ceiling (throughput ratio)",
+            cached.rps / one_read.rps,
             ">=",
             GOAL_CACHED_RATIO,
-            f"{cached.rps:.0f} / {ceiling.rps:.0f} req/s",
+            f"{cached.rps:.0f} / {one_read.rps:.0f} req/s; {cached.rps / ceiling.rps:.2f} of the fixed bytes",
         ),
     ]
 
@@ -961,12 +973,20 @@ def main(argv: list[str] | None = None) -> int:
             )
     goals = []
     if all(
-        name in results for name in ("list", "stock_list", "list_deep", "list_cached", "ceiling", "search")
+        name in results
+        for name in ("list", "stock_list", "list_deep", "list_cached", "ceiling", "ceiling_cache", "search")
     ):
         goals = goal_checks(results)
     if all(
         name in results
-        for name in ("site_page", "site_listing", "site_listing_deep", "site_page_cached", "site_ceiling")
+        for name in (
+            "site_page",
+            "site_listing",
+            "site_listing_deep",
+            "site_page_cached",
+            "site_ceiling",
+            "site_ceiling_cache",
+        )
     ):
         goals += public_site_checks(results)
     if goals:
