@@ -89,14 +89,8 @@ def read_and_count(keys: list[str], counter: str | None) -> tuple[dict, int | No
             if value is not None
         }
         return found, (int(results[-1]) if counter is not None else None)
-    found = cache.get_many(keys)
-    count = None
-    if counter is not None:
-        try:
-            count = cache.incr(counter)
-        except ValueError:
-            count = 1 if cache.add(counter, 1, ratelimit.WINDOW + 5) else cache.incr(counter)
-    return found, count
+    found = backend.get_many(keys)
+    return found, (ratelimit.count(counter, ratelimit.WINDOW) if counter is not None else None)
 
 
 class CachedAnswerMiddleware:
