@@ -25,6 +25,7 @@ within one run. Results go to bench/served-<N>.json.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import platform
@@ -207,7 +208,10 @@ class Server:
         shutil.rmtree(self.metrics, ignore_errors=True)
 
 
-_meter: list = []  # bench/run.py's CpuMeter: the PostgreSQL server's and Redis's pids, found once
+@functools.cache
+def cpu_meter() -> run.CpuMeter:
+    """bench/run.py's CpuMeter: the PostgreSQL server's and Redis's pids, found once."""
+    return run.CpuMeter()
 
 
 def cpu_ticks(server: Server) -> tuple[int, int]:
@@ -215,9 +219,7 @@ def cpu_ticks(server: Server) -> tuple[int, int]:
     CPU ticks spent so far by the server's workers, and by them together with the PostgreSQL
     server and Redis: what the answers cost, whatever else the machine (or its host) does.
     """
-    if not _meter:
-        _meter.append(run.CpuMeter())
-    meter = _meter[0]
+    meter = cpu_meter()
     workers = sum(run._process_ticks(pid) for pid in server.workers())
     services = run._postgres_ticks(meter.postmaster) + run._process_ticks(meter.redis_pid)
     return workers, workers + services
