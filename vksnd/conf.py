@@ -98,9 +98,11 @@ DEFAULTS: dict[str, Any] = {
     # Languages an editor can pick for the admin in their profile.
     "WAGTAILADMIN_PERMITTED_LANGUAGES": LANGUAGES,
     "WAGTAIL_USER_TIME_ZONES": USER_TIME_ZONES,
-    # Closed network: no Gravatar (Wagtail shows its own local avatar), no external help banner.
+    # Closed network: no Gravatar (Wagtail shows its own local avatar), no external help banner,
+    # and no upgrade check (a superuser's dashboard fetched releases.wagtail.org/latest.txt).
     "WAGTAIL_GRAVATAR_PROVIDER_URL": None,
     "WAGTAIL_ENABLE_WHATS_NEW_BANNER": False,
+    "WAGTAIL_ENABLE_UPDATE_CHECK": False,
     # Wagtail's login form with a Vietnamese label on the password (cms/account.py).
     "WAGTAILADMIN_USER_LOGIN_FORM": "cms.account.LoginForm",
     "WAGTAIL_DATE_FORMAT": "%d/%m/%Y",

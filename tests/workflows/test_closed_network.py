@@ -6,6 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from tests.factories import UserFactory
 from tests.helpers.workflow import as_user, role_user
 
 pytestmark = pytest.mark.django_db
@@ -20,6 +21,12 @@ def test_admin_screens_load_nothing_from_another_origin(site_tree, name):
     assert "gravatar" not in html.lower()
     assert "guide.wagtail.org" not in html and "wagtail.org/" not in html
     assert EXTERNAL.findall(html) == []
+
+
+def test_a_superusers_dashboard_does_not_ask_wagtail_org_for_new_releases(site_tree, client):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "w-upgrade" not in html
 
 
 def test_the_help_menu_leads_to_the_projects_own_vietnamese_guide(site_tree):
