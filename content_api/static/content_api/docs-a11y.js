@@ -5,27 +5,27 @@
    keyboard's focus (scrollable-region-focusable). They are mended as Swagger UI draws them.
    A file, not inline: the Content-Security-Policy allows scripts from this site only. */
 (() => {
-    const mend = (root) => {
-        root.querySelectorAll("tr[data-param-name] :is(select, input, textarea)").forEach((control) => {
+    const mend = () => {
+        document.querySelectorAll("tr[data-param-name] :is(select, input, textarea)").forEach((control) => {
             if (!control.hasAttribute("aria-label") && !control.labels?.length) {
                 control.setAttribute("aria-label", control.closest("tr[data-param-name]").dataset.paramName);
             }
         });
-        root.querySelectorAll("pre.microlight:not([tabindex])").forEach((example) => {
+        document.querySelectorAll("pre.microlight:not([tabindex])").forEach((example) => {
             example.setAttribute("tabindex", "0");
         });
-        root.querySelectorAll(".copy-to-clipboard button:not([aria-label])").forEach((button) => {
+        document.querySelectorAll(".copy-to-clipboard button:not([aria-label])").forEach((button) => {
             button.setAttribute("aria-label", "Copy to clipboard");
         });
-        root.querySelectorAll("button.close-modal:not([aria-label])").forEach((button) => {
+        document.querySelectorAll("button.close-modal:not([aria-label])").forEach((button) => {
             button.setAttribute("aria-label", "Close");
         });
-        root.querySelectorAll("button[aria-label]").forEach((button) => {
+        document.querySelectorAll("button[aria-label]").forEach((button) => {
             const text = button.textContent.trim();
             if (text && !button.getAttribute("aria-label").includes(text)) button.removeAttribute("aria-label");
         });
     };
-    new MutationObserver(() => mend(document)).observe(document.getElementById("swagger-ui"), {
+    new MutationObserver(mend).observe(document.getElementById("swagger-ui"), {
         childList: true,
         subtree: true,
     });
